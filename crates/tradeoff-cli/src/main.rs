@@ -1,0 +1,3 @@
+//! The `tradeoff` binary: argument parsing and exit codes only; all logic lives in the crates.
+
+fn main() {}

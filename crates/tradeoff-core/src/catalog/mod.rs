@@ -1,0 +1,5 @@
+//! The framework catalog: model, embedded data, loading and validation.
+
+pub mod model;
+
+pub use model::{Catalog, Fact, Framework};

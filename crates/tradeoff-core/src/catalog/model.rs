@@ -1,0 +1,179 @@
+//! The catalog's data model: frameworks described by facts, each fact with its source and date.
+//!
+//! Catalog files (TOML, one per framework) deserialize straight into these types; the loader
+//! adds validation that serde cannot express (dates, non-empty sources, duplicate ids).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tradeoff_lang::vocab::{Feature, Language, LicenseClass, Style};
+
+/// One sourced fact. A fact that cannot be sourced is absent, never guessed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact<T> {
+    pub value: T,
+    /// URL or document the value was read from.
+    pub source: String,
+    /// Date (YYYY-MM-DD) the value was true / read.
+    pub as_of: String,
+    /// Optional qualification, e.g. "official first-party package django-ninja is not counted".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// TechEmpower's classification of a framework entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TfbClassification {
+    Fullstack,
+    Micro,
+    Platform,
+}
+
+/// TechEmpower's ORM classification of a framework's main entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrmClass {
+    Full,
+    Micro,
+    Raw,
+}
+
+/// How a framework serves many requests at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConcurrencyModel {
+    /// One OS thread (or process) per request, blocking I/O.
+    Threads,
+    /// Single-threaded event loop with callbacks/promises (Node.js, Tornado).
+    EventLoop,
+    /// async/await on a multi-threaded runtime (Tokio, .NET, asyncio+uvicorn workers).
+    AsyncRuntime,
+    /// Go's goroutines on a work-stealing scheduler.
+    Goroutines,
+    /// Erlang VM lightweight processes.
+    BeamProcesses,
+    /// JVM virtual threads (Loom) or a reactive event loop on the JVM.
+    VirtualThreads,
+    /// Reactive/non-blocking event loops on the JVM (Netty, Vert.x).
+    Reactive,
+}
+
+/// A TechEmpower test type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TfbTest {
+    Json,
+    Plaintext,
+    /// Single query.
+    Db,
+    /// Multiple queries (20 per request).
+    Query,
+    Fortune,
+    /// Updates (20 per request).
+    Update,
+}
+
+/// One measured throughput figure, with the benchmark run it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Throughput {
+    pub test: TfbTest,
+    /// Successful requests per second, best over concurrency levels.
+    pub rps: u64,
+    /// TechEmpower round (22, 23). Figures from different rounds are not comparable.
+    pub round: u32,
+    /// Hardware the round ran on, e.g. "Citrine: Xeon Gold 6330, 40 GbE".
+    pub hardware: String,
+    /// The TechEmpower entry measured (e.g. "axum-pg"), since a framework has several.
+    pub entry: String,
+    pub source: String,
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One framework as the catalog describes it. Optional facts are unknown when absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Stable lower-case id used in specs (`exclude tornado`).
+    pub id: String,
+    /// Display name ("Ruby on Rails").
+    pub name: String,
+    pub language: Fact<Language>,
+    /// SPDX license identifier.
+    pub license: Fact<String>,
+    pub license_class: Fact<LicenseClass>,
+    pub repository: Fact<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_release: Option<Fact<i32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_version: Option<Fact<String>>,
+    /// Date (YYYY-MM-DD) of the latest release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_release_date: Option<Fact<String>>,
+    /// Convention-over-configuration (Rails, Django) vs configuration (Flask, Gin) vs balanced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<Fact<Style>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tfb_classification: Option<Fact<TfbClassification>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tfb_orm: Option<Fact<OrmClass>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrency_model: Option<Fact<ConcurrencyModel>>,
+    /// Built-in (or official first-party) features; a feature not listed is unknown.
+    #[serde(default)]
+    pub features: BTreeMap<Feature, Fact<bool>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github_stars: Option<Fact<u64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contributors: Option<Fact<u64>>,
+    /// Share of respondents using it, in percent (Stack Overflow Developer Survey, web frameworks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_usage_pct: Option<Fact<f64>>,
+    /// Free-text release / long-term-support policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_policy: Option<Fact<String>>,
+    /// Whether the project publishes a long-term-support line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lts: Option<Fact<bool>>,
+    /// URL of the project's security policy / advisory process, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_policy: Option<Fact<String>>,
+    #[serde(default)]
+    pub throughput: Vec<Throughput>,
+}
+
+/// Facts about a language as a whole (hiring pool), shared by its frameworks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageFacts {
+    pub language: Language,
+    /// Share of professional developers using it, in percent (Stack Overflow Developer Survey).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_usage_pct: Option<Fact<f64>>,
+}
+
+/// Where a framework definition came from: built in, or a user file that added or overrode it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Origin {
+    Builtin,
+    /// Added by a user catalog file (a framework the built-in catalog does not have).
+    Added { file: String },
+    /// Replaced a built-in framework's definition.
+    Overridden { file: String },
+}
+
+/// The catalog scoring runs against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Content hash (first 12 hex digits of SHA-256 over all loaded files, in id order), so
+    /// records can say exactly which facts they were computed from.
+    pub version: String,
+    pub frameworks: BTreeMap<String, Framework>,
+    pub languages: BTreeMap<Language, LanguageFacts>,
+    pub origins: BTreeMap<String, Origin>,
+}

@@ -1,0 +1,11 @@
+//! `tradeoff-lang` owns the spec language: the pest grammar, the AST (every node with its source
+//! span), diagnostics, the canonical formatter, and compilation of an AST into a [`Plan`].
+//!
+//! It must not know about framework facts, scoring or reports: framework names are resolved
+//! through the small [`FrameworkNames`] trait that the caller supplies, and the plan it produces
+//! is plain data. Nothing here prints; diagnostics are values that the CLI renders.
+
+pub mod plan;
+pub mod vocab;
+
+pub use plan::{FrameworkNames, Plan};
