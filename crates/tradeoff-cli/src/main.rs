@@ -1,3 +1,22 @@
-//! The `tradeoff` binary: argument parsing and exit codes only; all logic lives in the crates.
+//! The `tradeoff` binary: argument parsing, glue between the crates, output and exit codes.
+//! Decisions about specs, facts, scores and records belong to the library crates.
 
-fn main() {}
+mod cli;
+mod commands;
+mod exit;
+mod files;
+mod pipeline;
+mod ui;
+mod views;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let color = exit::use_color(cli.global.color);
+    let ui = ui::Ui::new(&cli.global);
+    let result = commands::run(cli.command, &ui);
+    exit::finish(result, color)
+}

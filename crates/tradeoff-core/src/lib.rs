@@ -7,5 +7,6 @@
 
 pub mod catalog;
 pub mod evaluation;
+pub mod scoring;
 
 pub use evaluation::Evaluation;

@@ -5,7 +5,19 @@
 //! through the small [`FrameworkNames`] trait that the caller supplies, and the plan it produces
 //! is plain data. Nothing here prints; diagnostics are values that the CLI renders.
 
+pub mod ast;
+mod compile;
+pub mod diagnostic;
+pub mod format;
+mod grammar;
 pub mod plan;
+mod suggest;
+pub mod syntax;
 pub mod vocab;
 
+pub use ast::SpecFile;
+pub use compile::{compile, DEFAULT_OPTIONS};
+pub use diagnostic::{render, Problem, SpecError};
+pub use format::{format, format_source};
 pub use plan::{FrameworkNames, Plan};
+pub use syntax::{parse, MAX_SPEC_BYTES};

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::{
-    AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, SkillLevel,
-    Status, Style, Workload,
+    AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, SkillLevel, Status, Style,
+    Workload,
 };
 
 /// Version of the plan's JSON shape; bumped on any breaking change to these types.

@@ -1,5 +1,10 @@
 //! The framework catalog: model, embedded data, loading and validation.
 
+pub mod diagnostic;
+mod load;
 pub mod model;
+mod validate;
 
-pub use model::{Catalog, Fact, Framework};
+pub use diagnostic::{CatalogError, CatalogProblem};
+pub use load::{check_files, CatalogFile};
+pub use model::{Catalog, Fact, Framework, Origin};

@@ -162,9 +162,13 @@ pub struct LanguageFacts {
 pub enum Origin {
     Builtin,
     /// Added by a user catalog file (a framework the built-in catalog does not have).
-    Added { file: String },
+    Added {
+        file: String,
+    },
     /// Replaced a built-in framework's definition.
-    Overridden { file: String },
+    Overridden {
+        file: String,
+    },
 }
 
 /// The catalog scoring runs against.

@@ -1,0 +1,103 @@
+//! Command-line definitions (clap derive). Only the shape of the interface lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn "which backend framework should we use?" into a reviewed, reproducible decision.
+///
+/// Write a spec (specs/*.tradeoff) stating your requirements; tradeoff compiles it, scores the
+/// frameworks of a sourced catalog against it, and writes an architecture decision record.
+#[derive(Debug, Parser)]
+#[command(name = "tradeoff", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// When to use colors in diagnostics (NO_COLOR is respected by `auto`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Print only errors and requested output
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print what is being done, step by step, on stderr
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compile a spec and print its evaluation plan
+    Plan(PlanArgs),
+    /// Print specs in canonical layout (in place), or check that they already are
+    Fmt(FmtArgs),
+    /// Inspect and validate the framework catalog
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The spec file to compile
+    pub spec: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Spec files or directories (searched for *.tradeoff); defaults to specs/
+    pub paths: Vec<PathBuf>,
+    /// Don't write; exit 1 and list the files that are not canonically formatted
+    #[arg(long)]
+    pub check: bool,
+    /// Write the formatted spec to stdout instead of in place (single file only)
+    #[arg(long, conflicts_with = "check")]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// List the frameworks in the catalog
+    List {
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Also load these catalog files (additions and overrides)
+        #[arg(long = "include", value_name = "FILE")]
+        includes: Vec<PathBuf>,
+    },
+    /// Show every fact about one framework, with sources and dates
+    Show {
+        /// Framework id (e.g. axum) or display name
+        name: String,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Also load these catalog files (additions and overrides)
+        #[arg(long = "include", value_name = "FILE")]
+        includes: Vec<PathBuf>,
+    },
+    /// Validate catalog files (the built-in catalog when no file is given)
+    Check {
+        /// Catalog TOML files to validate
+        files: Vec<PathBuf>,
+    },
+}

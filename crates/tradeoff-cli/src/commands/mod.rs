@@ -1,0 +1,24 @@
+//! One module per subcommand; each returns an `Outcome` or a `Failure`.
+
+mod catalog;
+mod fmt;
+mod plan;
+
+use crate::cli::Command;
+use crate::exit::{CommandResult, Failure};
+use crate::ui::Ui;
+
+pub fn run(command: Command, ui: &Ui) -> CommandResult {
+    match command {
+        Command::Plan(args) => plan::run(&args, ui),
+        Command::Fmt(args) => fmt::run(&args, ui),
+        Command::Catalog(command) => catalog::run(command, ui),
+    }
+}
+
+/// Serializes a value as pretty JSON with a trailing newline.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let json = serde_json::to_string_pretty(value).map_err(Failure::internal)?;
+    println!("{json}");
+    Ok(())
+}

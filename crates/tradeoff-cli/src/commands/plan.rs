@@ -1,0 +1,21 @@
+//! `tradeoff plan SPEC`: compile a spec and show the evaluation plan.
+
+use crate::cli::{PlanArgs, TextOrJson};
+use crate::commands::print_json;
+use crate::exit::{CommandResult, Outcome};
+use crate::pipeline;
+use crate::ui::Ui;
+use crate::views;
+
+pub fn run(args: &PlanArgs, ui: &Ui) -> CommandResult {
+    let loaded = pipeline::load_spec(&args.spec)?;
+    ui.detail(format!(
+        "compiled {} against catalog {}",
+        loaded.display, loaded.catalog.version
+    ));
+    match args.format {
+        TextOrJson::Json => print_json(&loaded.plan)?,
+        TextOrJson::Text => print!("{}", views::plan::render(&loaded.plan, &loaded.catalog)),
+    }
+    Ok(Outcome::Success)
+}

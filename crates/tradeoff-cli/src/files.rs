@@ -1,0 +1,149 @@
+//! Reading user files: size limits, UTF-8, spec discovery, and include paths kept inside the
+//! project. Every failure is a bad-input diagnostic naming the path.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::exit::Failure;
+
+/// Larger inputs are refused before reading: no spec or catalog file is legitimately this big,
+/// and reading a huge file into memory first would defeat the language's own size limit.
+pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a user file as UTF-8 text (a leading BOM is dropped), refusing oversized input.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let shown = path.display();
+    let metadata =
+        std::fs::metadata(path).map_err(|e| Failure::bad_input_msg(format!("cannot read `{shown}`: {e}")))?;
+    if metadata.is_dir() {
+        return Err(Failure::bad_input_msg(format!(
+            "`{shown}` is a directory, expected a file"
+        )));
+    }
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(Failure::bad_input_msg(format!(
+            "`{shown}` is {} bytes; input files are limited to {} bytes",
+            metadata.len(),
+            MAX_INPUT_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure::bad_input_msg(format!("cannot read `{shown}`: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::bad_input_msg(format!(
+            "`{shown}` is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// Expands directories into the `*.tradeoff` files below them, sorted, so every command
+/// processes specs in the same order.
+pub fn collect_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut found)
+                .map_err(|e| Failure::bad_input_msg(format!("cannot list `{}`: {e}", path.display())))?;
+        } else if path.exists() {
+            found.push(path.clone());
+        } else {
+            return Err(Failure::bad_input_msg(format!("`{}` does not exist", path.display())));
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|ext| ext == "tradeoff") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The project root a spec belongs to: the nearest ancestor of its directory holding `.git`,
+/// else the spec's own directory. Catalog includes may not leave it.
+pub fn project_root(spec: &Path) -> PathBuf {
+    let dir = spec_dir(spec);
+    let absolute = std::fs::canonicalize(&dir).unwrap_or(dir);
+    absolute
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf)
+        .unwrap_or(absolute)
+}
+
+fn spec_dir(spec: &Path) -> PathBuf {
+    match spec.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Resolves a catalog include written in a spec, relative to the spec's directory, refusing
+/// absolute paths and anything that resolves outside the project root.
+pub fn resolve_include(spec: &Path, include: &str) -> Result<PathBuf, String> {
+    let written = Path::new(include);
+    if written.is_absolute() || written.components().any(|c| matches!(c, Component::Prefix(_))) {
+        return Err(format!(
+            "catalog include `{include}` is absolute; write it relative to the spec"
+        ));
+    }
+    let root = project_root(spec);
+    let joined = spec_dir(spec).join(written);
+    let resolved =
+        std::fs::canonicalize(&joined).map_err(|e| format!("catalog include `{include}` cannot be read: {e}"))?;
+    if !resolved.starts_with(&root) {
+        return Err(format!(
+            "catalog include `{include}` resolves outside the project root `{}`",
+            root.display()
+        ));
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn includes_outside_the_project_are_refused() {
+        let project = tempfile::tempdir().unwrap();
+        std::fs::create_dir(project.path().join(".git")).unwrap();
+        std::fs::create_dir(project.path().join("specs")).unwrap();
+        std::fs::write(project.path().join("extra.toml"), "").unwrap();
+        let spec = project.path().join("specs/x.tradeoff");
+        assert!(resolve_include(&spec, "../extra.toml").is_ok());
+        let err = resolve_include(&spec, "../../../../../../etc/passwd").unwrap_err();
+        assert!(err.contains("outside the project root"), "{err}");
+        let err = resolve_include(&spec, "/etc/passwd").unwrap_err();
+        assert!(err.contains("absolute"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_diagnostic_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.tradeoff");
+        std::fs::write(&path, [b'a', 0xff, 0xfe]).unwrap();
+        assert!(matches!(read_text(&path), Err(Failure::BadInput(_))));
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.tradeoff");
+        std::fs::write(&path, "\u{feff}decision").unwrap();
+        assert_eq!(read_text(&path).ok().as_deref(), Some("decision"));
+    }
+}

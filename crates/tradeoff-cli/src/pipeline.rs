@@ -1,0 +1,74 @@
+//! Glue from a spec path to a plan and the catalog it is scored against:
+//! read → parse → load catalog includes → compile. No decisions are made here.
+
+use std::path::{Path, PathBuf};
+
+use tradeoff_core::catalog::Catalog;
+use tradeoff_lang::Plan;
+
+use crate::exit::Failure;
+use crate::files;
+
+/// A spec compiled against its catalog.
+pub struct LoadedSpec {
+    /// The path as shown to users and stored in records (forward slashes).
+    pub display: String,
+    pub plan: Plan,
+    pub catalog: Catalog,
+}
+
+/// Today's date, used only to validate catalog files (no `as_of` in the future); never
+/// written into any output.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+pub fn builtin_catalog() -> Result<Catalog, Failure> {
+    Catalog::builtin().map_err(|e| Failure::internal(format!("the built-in catalog is invalid: {e:?}")))
+}
+
+/// Loads the built-in catalog plus user catalog files given on the command line.
+pub fn catalog_with(includes: &[PathBuf]) -> Result<Catalog, Failure> {
+    let catalog = builtin_catalog()?;
+    if includes.is_empty() {
+        return Ok(catalog);
+    }
+    let mut extra = Vec::new();
+    for path in includes {
+        extra.push((display_path(path), files::read_text(path)?));
+    }
+    catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)
+}
+
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads and compiles one spec, loading the catalog files it includes.
+pub fn load_spec(path: &Path) -> Result<LoadedSpec, Failure> {
+    let display = display_path(path);
+    let source = files::read_text(path)?;
+    let ast = tradeoff_lang::parse(&display, &source).map_err(Failure::bad_input)?;
+    let mut extra = Vec::new();
+    for include in ast.catalog_includes() {
+        let bad_include = |message: String| {
+            let problem = tradeoff_lang::Problem::new("bad-include", include.span, message, "this catalog file");
+            Failure::bad_input(tradeoff_lang::SpecError::new(
+                &display,
+                ast.source.clone(),
+                vec![problem],
+            ))
+        };
+        let resolved = files::resolve_include(path, &include.value).map_err(bad_include)?;
+        let text = files::read_text(&resolved)?;
+        extra.push((display_path(&resolved), text));
+    }
+    let catalog = builtin_catalog()?;
+    let catalog = if extra.is_empty() {
+        catalog
+    } else {
+        catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)?
+    };
+    let plan = tradeoff_lang::compile(&ast, &catalog).map_err(Failure::bad_input)?;
+    Ok(LoadedSpec { display, plan, catalog })
+}

@@ -1,0 +1,97 @@
+//! Text view of an evaluation: the ranking table with top reasons, eliminations, sensitivity
+//! and warnings — what `tradeoff score` prints.
+
+use std::fmt::Write;
+
+use tradeoff_core::evaluation::{Aggregation, Evaluation, Stability};
+use tradeoff_lang::Plan;
+
+use super::table;
+
+fn method_label(method: Aggregation) -> &'static str {
+    match method {
+        Aggregation::WeightedSum => "weighted sum",
+        Aggregation::Topsis => "TOPSIS",
+    }
+}
+
+pub fn render(plan: &Plan, eval: &Evaluation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}\n", plan.id, plan.title);
+
+    let mut header: Vec<String> = vec!["rank".into(), "framework".into(), "language".into()];
+    for method in &eval.methods {
+        header.push(method_label(*method).to_owned());
+    }
+    header.push("confidence".into());
+    header.push("top reasons".into());
+    let rows: Vec<Vec<String>> = eval
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let mut row = vec![(i + 1).to_string(), option.name.clone(), option.language.clone()];
+            for method in &eval.methods {
+                let total = option.totals.get(method).copied().unwrap_or(f64::NAN);
+                let rank = option.ranks.get(method).map(|r| format!(" (#{r})")).unwrap_or_default();
+                row.push(format!("{total:.3}{rank}"));
+            }
+            row.push(format!("{:.0}%", option.confidence * 100.0));
+            row.push(option.top_reasons.join("; "));
+            row
+        })
+        .collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    out.push_str(&table(&header_refs, &rows));
+
+    let weights: Vec<String> = eval
+        .criteria
+        .iter()
+        .filter_map(|c| eval.weights.values.get(c).map(|w| format!("{c} {w:.3}")))
+        .collect();
+    let _ = writeln!(out, "\nweights ({}): {}", eval.weights.source, weights.join(", "));
+    if let Some(consistency) = &eval.weights.consistency {
+        let _ = writeln!(out, "AHP consistency ratio {:.3} (λmax {:.3})", consistency.ratio, consistency.lambda_max);
+    }
+
+    if let Some(sensitivity) = &eval.sensitivity {
+        let verdict = match sensitivity.stability {
+            Stability::Robust => "robust",
+            Stability::Moderate => "moderately stable",
+            Stability::Fragile => "fragile",
+        };
+        let _ = write!(out, "\nsensitivity: the choice of {} is {verdict}", sensitivity.winner);
+        match &sensitivity.most_critical {
+            Some(t) => {
+                let flip = t.flip_at.map(|f| format!("{f:.3}")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "; most critical criterion: {} (weight {:.3} → {flip} flips the winner)",
+                    t.criterion, t.current_weight
+                );
+            }
+            None => {
+                let _ = writeln!(out, "; no single weight change in [0, 1] flips it");
+            }
+        }
+        for matchup in &sensitivity.matchups {
+            let _ = writeln!(out, "  vs {}: margin {:.3}", matchup.runner_up, matchup.margin);
+        }
+    }
+
+    if !eval.eliminated.is_empty() {
+        let _ = writeln!(out, "\neliminated ({}):", eval.eliminated.len());
+        for gone in &eval.eliminated {
+            let reasons: Vec<&str> = gone.reasons.iter().map(|r| r.message.as_str()).collect();
+            let _ = writeln!(out, "  {}: {}", gone.name, reasons.join("; "));
+        }
+    }
+    if !eval.warnings.is_empty() {
+        let _ = writeln!(out, "\nwarnings:");
+        for warning in &eval.warnings {
+            let _ = writeln!(out, "  [{}] {}", warning.code, warning.message);
+        }
+    }
+    let _ = writeln!(out, "\ncatalog {}", eval.catalog_version);
+    out
+}

@@ -1,0 +1,1 @@
+//! Scoring: hard filters, criterion functions, aggregation, AHP weights, sensitivity.

@@ -1,0 +1,223 @@
+//! Syntax tree → [`Plan`]: checks every key and value, resolves names, normalises weights.
+//!
+//! All problems in a file are collected and returned together. The module is split by the
+//! part of the spec it reads; each part reports into the shared [`values::Problems`].
+
+mod app;
+mod header;
+mod priorities;
+mod require;
+mod team;
+mod values;
+
+use crate::ast::{Block, Item, SpecFile, Statement};
+use crate::diagnostic::{Problem, SpecError};
+use crate::plan::{AppProfile, Constraints, FrameworkNames, Load, Plan, Team, Weighting, PLAN_FORMAT_VERSION};
+use crate::suggest;
+use crate::vocab::{AppKind, Method, Status};
+use values::{Problems, SeenKeys};
+
+pub(crate) use values::type_mismatch;
+
+/// Top-level settings that are single statements.
+const TOP_STATEMENTS: &[&str] = &[
+    "status",
+    "date",
+    "deciders",
+    "consulted",
+    "informed",
+    "context",
+    "prefer",
+    "method",
+    "options",
+    "catalog",
+];
+/// Top-level settings that are blocks.
+const TOP_BLOCKS: &[&str] = &["app", "team", "require", "weigh", "compare"];
+
+/// Compiles a parsed spec, resolving framework names against `frameworks`.
+pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan, SpecError> {
+    let mut problems = Problems::default();
+    let decision = &spec.decision;
+    let mut header = header::Header::default();
+    let mut app = None;
+    let mut team = Team::default();
+    let mut constraints = Constraints::default();
+    let mut weigh: Option<&Block> = None;
+    let mut compare: Option<&Block> = None;
+    let mut seen = SeenKeys::default();
+
+    header.id(&mut problems, &decision.id);
+    if decision.title.is_none() {
+        problems.push(
+            Problem::new(
+                "missing-title",
+                decision.id.span,
+                "the decision has no title",
+                "expected a quoted title after the id",
+            )
+            .with_help(format!(
+                "decision {} \"What we are deciding\" {{ ... }}",
+                decision.id.value
+            )),
+        );
+    }
+
+    for item in &decision.items {
+        let key = item.key();
+        match item {
+            Item::Statement(statement) if TOP_STATEMENTS.contains(&key.value.as_str()) => {
+                let repeatable = key.value == "catalog";
+                if repeatable || seen.first_time(&mut problems, &key.value, key.span, "the decision") {
+                    header.statement(&mut problems, statement);
+                }
+            }
+            Item::Block(block) if TOP_BLOCKS.contains(&key.value.as_str()) => {
+                if !seen.first_time(&mut problems, &key.value, key.span, "the decision") {
+                    continue;
+                }
+                match key.value.as_str() {
+                    "app" => app = Some(app::app(&mut problems, block)),
+                    "team" => team = team::team(&mut problems, block, frameworks),
+                    "require" => constraints = require::require(&mut problems, block, frameworks),
+                    "weigh" => weigh = Some(block),
+                    _ => compare = Some(block),
+                }
+            }
+            Item::Statement(statement) if TOP_BLOCKS.contains(&key.value.as_str()) => {
+                problems.push(block_written_as_statement(statement));
+            }
+            Item::Block(block) if TOP_STATEMENTS.contains(&key.value.as_str()) => problems.push(
+                Problem::new(
+                    "not-a-block",
+                    block.key.span,
+                    format!("`{}` is a setting, not a block", block.key.value),
+                    "followed by `{`",
+                )
+                .with_help(format!("write `{} <value>` without braces", block.key.value)),
+            ),
+            _ => problems.push(unknown_key(
+                key.value.as_str(),
+                key.span,
+                "decision setting",
+                &[TOP_STATEMENTS, TOP_BLOCKS],
+            )),
+        }
+    }
+
+    let weighting = priorities::weighting(&mut problems, weigh, compare, decision.close, header.prefer.is_some());
+
+    if app.is_none() {
+        problems.push(
+            Problem::new(
+                "missing-app",
+                decision.close,
+                "the decision does not describe the application",
+                "add an `app` block before this",
+            )
+            .with_help("app { kind api  load 5_000 rps peak }"),
+        );
+    }
+    if let Some(app) = &app {
+        if app.kind.is_none() {
+            problems.push(
+                Problem::new(
+                    "missing-kind",
+                    app.span,
+                    "the `app` block does not say what kind of application this is",
+                    "no `kind` here",
+                )
+                .with_help(format!(
+                    "add `kind <kind>`, one of {}",
+                    AppKind::names().collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
+    }
+
+    if !problems.list.is_empty() {
+        return Err(SpecError::new(&spec.name, spec.source.clone(), problems.list));
+    }
+    let app = app.expect("checked above");
+    Ok(Plan {
+        format_version: PLAN_FORMAT_VERSION,
+        id: decision.id.value.clone(),
+        title: decision.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        status: header.status.unwrap_or(Status::Proposed),
+        date: header.date,
+        deciders: header.deciders,
+        consulted: header.consulted,
+        informed: header.informed,
+        context: header.context.unwrap_or_default(),
+        app: AppProfile {
+            kind: app.kind.expect("checked above"),
+            load: app.load,
+            workload: app.workload,
+            realtime: app.realtime,
+            architecture: app.architecture,
+            horizon: app.horizon,
+        },
+        team,
+        constraints,
+        weighting: weighting.unwrap_or(Weighting::Direct {
+            weights: Default::default(),
+        }),
+        prefer: header.prefer,
+        method: header.method.unwrap_or(Method::All),
+        options: header.options.unwrap_or(DEFAULT_OPTIONS),
+        catalog_includes: header.catalog.into_iter().map(|c| c.value).collect(),
+    })
+}
+
+/// How many surviving options a record discusses when the spec does not say.
+pub const DEFAULT_OPTIONS: usize = 3;
+
+/// The application block as read, before the required parts are checked.
+pub(crate) struct AppDraft {
+    pub span: crate::ast::Span,
+    pub kind: Option<AppKind>,
+    pub load: Load,
+    pub workload: Vec<crate::vocab::Workload>,
+    pub realtime: bool,
+    pub architecture: Option<crate::vocab::Architecture>,
+    pub horizon: Option<crate::vocab::Horizon>,
+}
+
+pub(crate) fn unknown_key(key: &str, span: crate::ast::Span, what: &str, known: &[&[&str]]) -> Problem {
+    let all: Vec<&str> = known.iter().flat_map(|k| k.iter().copied()).collect();
+    Problem::new(
+        "unknown-key",
+        span,
+        format!("unknown {what} `{key}`"),
+        format!("not a {what}"),
+    )
+    .with_optional_help(suggest::help_for(key, &all))
+}
+
+fn block_written_as_statement(statement: &Statement) -> Problem {
+    Problem::new(
+        "not-a-statement",
+        statement.key.span,
+        format!("`{}` is a block", statement.key.value),
+        "expected `{` after this",
+    )
+    .with_help(format!("write `{} {{ ... }}`", statement.key.value))
+}
+
+/// Within a block, reports statements that are not among `known` and returns the rest.
+pub(crate) fn known_statements<'b>(
+    problems: &mut Problems,
+    block: &'b Block,
+    known: &[&str],
+    what: &str,
+) -> Vec<&'b Statement> {
+    let mut out = Vec::new();
+    for statement in &block.statements {
+        if known.contains(&statement.key.value.as_str()) {
+            out.push(statement);
+        } else {
+            problems.push(unknown_key(&statement.key.value, statement.key.span, what, &[known]));
+        }
+    }
+    out
+}

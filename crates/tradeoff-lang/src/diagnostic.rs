@@ -1,0 +1,189 @@
+//! Diagnostics as values: every problem found in a spec, with its span, label and suggestion.
+//!
+//! A [`SpecError`] carries all problems of one file (capped, so a garbage file cannot produce
+//! megabytes of output) and renders through miette, which prints file, line, column, the
+//! source line and the label. Rendering to text happens in [`render`], the one place that
+//! turns diagnostics into terminal output.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use crate::ast::Span;
+
+/// At most this many problems are reported per file; the rest are counted.
+pub const MAX_REPORTED: usize = 50;
+
+/// One mistake in a spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Stable machine-readable code, e.g. `unknown-criterion`.
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub label: String,
+    pub help: Option<String>,
+    /// Other places that explain the problem ("first given here").
+    pub notes: Vec<(Span, String)>,
+}
+
+impl Problem {
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Problem {
+            code,
+            message: message.into(),
+            span,
+            label: label.into(),
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn with_note(mut self, span: Span, note: impl Into<String>) -> Self {
+        self.notes.push((span, note.into()));
+        self
+    }
+}
+
+/// All problems found in one spec file.
+#[derive(Debug, Clone)]
+pub struct SpecError {
+    source: Arc<NamedSource<Arc<str>>>,
+    problems: Vec<ProblemReport>,
+    omitted: usize,
+}
+
+impl SpecError {
+    /// Builds the error; problems are sorted by position so output follows the file.
+    pub fn new(name: &str, source: Arc<str>, mut problems: Vec<Problem>) -> Self {
+        problems.sort_by_key(|p| (p.span.start, p.span.end));
+        problems.dedup();
+        let omitted = problems.len().saturating_sub(MAX_REPORTED);
+        problems.truncate(MAX_REPORTED);
+        let source = Arc::new(NamedSource::new(name, source));
+        let problems = problems
+            .into_iter()
+            .map(|problem| ProblemReport {
+                problem,
+                source: source.clone(),
+            })
+            .collect();
+        SpecError {
+            source,
+            problems,
+            omitted,
+        }
+    }
+
+    /// A problem that is about the whole file (too large, not a spec at all).
+    pub fn whole_file(name: &str, source: Arc<str>, problem: Problem) -> Self {
+        Self::new(name, source, vec![problem])
+    }
+
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().map(|p| &p.problem)
+    }
+
+    /// Number of problems found, including those not reported individually.
+    pub fn count(&self) -> usize {
+        self.problems.len() + self.omitted
+    }
+
+    pub fn file_name(&self) -> &str {
+        self.source.name()
+    }
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.count();
+        let noun = if count == 1 { "error" } else { "errors" };
+        write!(f, "{} has {count} {noun}", self.source.name())?;
+        if self.omitted > 0 {
+            write!(
+                f,
+                " (the first {} are shown; {} more not shown)",
+                self.problems.len(),
+                self.omitted
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SpecError {}
+
+impl Diagnostic for SpecError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("tradeoff::spec"))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.problems.iter().map(|p| p as &dyn Diagnostic)))
+    }
+}
+
+/// One problem bound to its source, so miette can show the line it is on.
+#[derive(Debug, Clone)]
+struct ProblemReport {
+    problem: Problem,
+    source: Arc<NamedSource<Arc<str>>>,
+}
+
+impl fmt::Display for ProblemReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problem.message)
+    }
+}
+
+impl std::error::Error for ProblemReport {}
+
+impl Diagnostic for ProblemReport {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!("tradeoff::{}", self.problem.code)))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.problem.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(Some(self.problem.label.clone()), self.problem.span);
+        let notes = self
+            .problem
+            .notes
+            .iter()
+            .map(|(span, text)| LabeledSpan::new_with_span(Some(text.clone()), *span));
+        Some(Box::new(std::iter::once(primary).chain(notes)))
+    }
+}
+
+/// Renders any diagnostic as text: the single rendering path for the CLI and snapshot tests.
+pub fn render(diagnostic: &dyn Diagnostic, color: bool, width: usize) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
+    let mut out = String::new();
+    if handler.render_report(&mut out, diagnostic).is_err() {
+        out = format!("{diagnostic}\n");
+    }
+    out
+}

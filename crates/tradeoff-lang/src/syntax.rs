@@ -1,0 +1,367 @@
+//! Text → syntax tree: runs the pest parser and converts its pairs into [`crate::ast`] nodes.
+//!
+//! Syntax errors from pest are turned into [`Problem`]s with readable token names here, so no
+//! pest type escapes this module.
+
+use std::sync::Arc;
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::iterators::Pair;
+use pest::Parser;
+
+use crate::ast::{Block, Comment, Decision, Item, Span, Spanned, SpecFile, Statement, Value, ValueKind};
+use crate::diagnostic::{Problem, SpecError};
+use crate::grammar::{Rule, SpecParser};
+
+/// Specs larger than this are refused before parsing (a spec is a page of text, not data).
+pub const MAX_SPEC_BYTES: usize = 8 * 1024 * 1024;
+
+/// Parses a spec. `name` is how the file is called in diagnostics.
+pub fn parse(name: &str, source: &str) -> Result<SpecFile, SpecError> {
+    let shared: Arc<str> = Arc::from(source);
+    if source.len() > MAX_SPEC_BYTES {
+        let problem = Problem::new(
+            "too-large",
+            Span::new(0, 0),
+            format!(
+                "the spec is {:.1} MiB; specs are limited to {} MiB",
+                source.len() as f64 / (1024.0 * 1024.0),
+                MAX_SPEC_BYTES / (1024 * 1024)
+            ),
+            "this file",
+        )
+        .with_help("a spec describes one decision; move long context into a linked document");
+        return Err(SpecError::whole_file(name, shared, problem));
+    }
+    let mut pairs = match SpecParser::parse(Rule::file, source) {
+        Ok(pairs) => pairs,
+        Err(error) => return Err(SpecError::new(name, shared, vec![syntax_problem(source, &error)])),
+    };
+    let file = pairs.next().expect("the file rule always yields one pair");
+    let mut builder = Builder::default();
+    let decision_pair = builder
+        .children(file)
+        .into_iter()
+        .find(|p| p.as_rule() == Rule::decision);
+    let decision = builder.decision(decision_pair.expect("a parsed file always holds a decision"));
+    if !builder.problems.is_empty() {
+        return Err(SpecError::new(name, shared, builder.problems));
+    }
+    builder.comments.sort_by_key(|c| c.span.start);
+    Ok(SpecFile {
+        name: name.to_string(),
+        source: shared,
+        decision,
+        comments: builder.comments,
+    })
+}
+
+#[derive(Default)]
+struct Builder {
+    comments: Vec<Comment>,
+    problems: Vec<Problem>,
+}
+
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+impl Builder {
+    /// The children of a pair, with comments taken out and remembered.
+    fn children<'i>(&mut self, pair: Pair<'i, Rule>) -> Vec<Pair<'i, Rule>> {
+        let mut out = Vec::new();
+        for child in pair.into_inner() {
+            if child.as_rule() == Rule::COMMENT {
+                self.comments.push(Comment {
+                    text: child.as_str().trim_end().to_string(),
+                    span: span_of(&child),
+                });
+            } else {
+                out.push(child);
+            }
+        }
+        out
+    }
+
+    fn decision(&mut self, pair: Pair<'_, Rule>) -> Decision {
+        let span = span_of(&pair);
+        let mut id = None;
+        let mut title = None;
+        let mut items = Vec::new();
+        let mut close = Span::new(span.end.saturating_sub(1), span.end);
+        for child in self.children(pair) {
+            match child.as_rule() {
+                Rule::word if id.is_none() => {
+                    id = Some(Spanned {
+                        value: child.as_str().to_string(),
+                        span: span_of(&child),
+                    })
+                }
+                Rule::string => {
+                    let span = span_of(&child);
+                    title = Some(Spanned {
+                        value: self.string_value(child),
+                        span,
+                    });
+                }
+                Rule::block => items.push(Item::Block(self.block(child))),
+                Rule::statement | Rule::judgment => items.push(Item::Statement(self.statement(child))),
+                Rule::close => close = span_of(&child),
+                _ => {}
+            }
+        }
+        Decision {
+            id: id.expect("grammar requires a decision id"),
+            title,
+            items,
+            span,
+            close,
+        }
+    }
+
+    fn block(&mut self, pair: Pair<'_, Rule>) -> Block {
+        let span = span_of(&pair);
+        let mut key = None;
+        let mut statements = Vec::new();
+        for child in self.children(pair) {
+            match child.as_rule() {
+                Rule::word => {
+                    key = Some(Spanned {
+                        value: child.as_str().to_string(),
+                        span: span_of(&child),
+                    })
+                }
+                Rule::statement | Rule::judgment => statements.push(self.statement(child)),
+                _ => {}
+            }
+        }
+        Block {
+            key: key.expect("grammar requires a block key"),
+            statements,
+            span,
+        }
+    }
+
+    fn statement(&mut self, pair: Pair<'_, Rule>) -> Statement {
+        let span = span_of(&pair);
+        let mut children = self.children(pair).into_iter();
+        let key_pair = children.next().expect("grammar requires a statement key");
+        let key = Spanned {
+            value: key_pair.as_str().to_string(),
+            span: span_of(&key_pair),
+        };
+        let mut groups: Vec<Vec<Value>> = Vec::new();
+        let mut current = Vec::new();
+        for child in children {
+            if child.as_rule() == Rule::comma {
+                groups.push(std::mem::take(&mut current));
+            } else {
+                current.push(self.value(child));
+            }
+        }
+        if !current.is_empty() || !groups.is_empty() {
+            groups.push(current);
+        }
+        Statement { key, groups, span }
+    }
+
+    fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
+        let span = span_of(&pair);
+        let kind = match pair.as_rule() {
+            Rule::word | Rule::kw_over => ValueKind::Word(pair.as_str().to_string()),
+            Rule::number => ValueKind::Number(pair.as_str().to_string()),
+            Rule::fraction => {
+                let (a, b) = pair
+                    .as_str()
+                    .split_once('/')
+                    .expect("grammar puts a slash in a fraction");
+                ValueKind::Fraction(a.to_string(), b.to_string())
+            }
+            Rule::date => ValueKind::Date(pair.as_str().to_string()),
+            Rule::string => ValueKind::Str(self.string_value(pair)),
+            Rule::text_block => ValueKind::Text(dedent(pair.into_inner().next().map_or("", |p| p.as_str()))),
+            Rule::list => {
+                let items = self.children(pair).into_iter().filter(|c| c.as_rule() != Rule::comma);
+                ValueKind::List(items.map(|item| self.value(item)).collect())
+            }
+            other => unreachable!("the grammar yields no value of rule {other:?}"),
+        };
+        Value { kind, span }
+    }
+
+    /// Resolves escapes in a one-line string; unknown escapes are reported.
+    fn string_value(&mut self, pair: Pair<'_, Rule>) -> String {
+        let inner = pair.into_inner().next().expect("a string has inner text");
+        let base = inner.as_span().start();
+        let raw = inner.as_str();
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.char_indices();
+        while let Some((_, c)) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some((_, '"')) => out.push('"'),
+                Some((_, '\\')) => out.push('\\'),
+                Some((_, 'n')) => out.push('\n'),
+                Some((_, 't')) => out.push('\t'),
+                Some((at, other)) => {
+                    let span = Span::new(base + at - 1, base + at + other.len_utf8());
+                    self.problems.push(
+                        Problem::new(
+                            "bad-escape",
+                            span,
+                            format!("unknown escape `\\{other}` in a string"),
+                            "not an escape",
+                        )
+                        .with_help("escapes are \\\" \\\\ \\n \\t; for long text use a \"\"\" block"),
+                    );
+                }
+                None => {}
+            }
+        }
+        out
+    }
+}
+
+/// Removes the common indentation of a `"""` block, its first line if blank (the text after
+/// the opening quotes) and its last line if blank (the indentation before the closing quotes).
+pub fn dedent(raw: &str) -> String {
+    let mut lines: Vec<&str> = raw.lines().map(|l| l.trim_end()).collect();
+    if raw.ends_with('\n') {
+        lines.push("");
+    }
+    if lines.first().is_some_and(|l| l.is_empty()) {
+        lines.remove(0);
+    }
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let indent = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let body: Vec<&str> = lines
+        .iter()
+        .map(|l| if l.len() >= indent { &l[indent..] } else { "" })
+        .collect();
+    body.join("\n")
+}
+
+/// The readable name of a grammar rule in "expected ..." messages.
+fn rule_name(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "end of file",
+        Rule::decision | Rule::kw_decision => "`decision`",
+        Rule::word => "a name",
+        Rule::string | Rule::string_inner => "a string",
+        Rule::text_block => "a \"\"\" text block",
+        Rule::number => "a number",
+        Rule::fraction => "a fraction like 1/3",
+        Rule::date => "a date",
+        Rule::list => "a list",
+        Rule::comma => "`,`",
+        Rule::close => "`}`",
+        Rule::block | Rule::statement | Rule::judgment => "a setting",
+        Rule::kw_over => "`over`",
+        _ => return None,
+    })
+}
+
+fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
+    let at = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = describe_at(source, at);
+    let span = found.1;
+    let mut expected: Vec<&str> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.iter().filter_map(|r| rule_name(*r)).collect(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    expected.sort_unstable();
+    expected.dedup();
+    let expected_text = match expected.as_slice() {
+        [] => "something else".to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    };
+    let mut problem = Problem::new(
+        "syntax",
+        span,
+        format!("unexpected {}", found.0),
+        format!("expected {expected_text}"),
+    );
+    if found.0 == "end of file" {
+        problem = problem.with_help("a `{` is not closed, or a string is not terminated");
+    } else if source[at..].starts_with('{') {
+        problem =
+            problem.with_help("blocks do not nest: `app`, `team`, `require`, `weigh` and `compare` hold settings only");
+    } else if source[at..].starts_with('"') && !source[at..].starts_with("\"\"\"") {
+        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+        if !source[at + 1..line_end].contains('"') {
+            problem =
+                problem.with_help("this string is not closed on its line; use \"\"\" for text over several lines");
+        }
+    }
+    problem
+}
+
+/// Describes the token at a byte offset, with a span covering it.
+fn describe_at(source: &str, at: usize) -> (String, Span) {
+    let rest = &source[at..];
+    match rest.chars().next() {
+        None => ("end of file".to_string(), Span::new(at, at)),
+        Some('\n') | Some('\r') => ("end of line".to_string(), Span::new(at, at + 1)),
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            let len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '_'))
+                .unwrap_or(rest.len());
+            (format!("`{}`", &rest[..len]), Span::new(at, at + len))
+        }
+        Some(c) => (format!("`{c}`"), Span::new(at, at + c.len_utf8())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedent_removes_common_indentation_and_framing_lines() {
+        assert_eq!(dedent("\n    a\n      b\n\n    c\n  "), "a\n  b\n\nc");
+        assert_eq!(dedent("one line"), "one line");
+    }
+
+    #[test]
+    fn statements_split_at_known_keys_and_commas() {
+        let spec = parse(
+            "t",
+            "decision d \"T\" {\n  app { kind api  load 5 rps peak, 10 connections }\n}\n",
+        )
+        .unwrap();
+        let Item::Block(app) = &spec.decision.items[0] else {
+            panic!("expected a block")
+        };
+        assert_eq!(app.statements.len(), 2);
+        assert_eq!(app.statements[1].groups.len(), 2);
+    }
+
+    #[test]
+    fn comments_are_kept_in_order() {
+        let spec = parse("t", "# a\ndecision d \"T\" { # b\n  status proposed # c\n}\n# d\n").unwrap();
+        let texts: Vec<&str> = spec.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["# a", "# b", "# c", "# d"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_a_diagnostic_not_a_crash() {
+        let source = format!("decision d \"T\" {{ app {}", "{".repeat(100_000));
+        let error = parse("t", &source).unwrap_err();
+        assert_eq!(error.count(), 1);
+    }
+}

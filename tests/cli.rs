@@ -1,0 +1,7 @@
+//! End-to-end tests: run the real `tradeoff` binary on real files and check output and exit codes.
+
+mod common;
+
+mod catalog;
+mod fmt;
+mod plan;
