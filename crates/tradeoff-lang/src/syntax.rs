@@ -267,7 +267,6 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::comma => "`,`",
         Rule::close => "`}`",
         Rule::block | Rule::statement | Rule::judgment => "a setting",
-        Rule::kw_over => "`over`",
         _ => return None,
     })
 }
@@ -285,6 +284,19 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
     };
     expected.sort_unstable();
     expected.dedup();
+    const VALUE_KINDS: &[&str] = &[
+        "a \"\"\" text block",
+        "a date",
+        "a fraction like 1/3",
+        "a list",
+        "a name",
+        "a number",
+        "a string",
+    ];
+    if expected.iter().filter(|e| VALUE_KINDS.contains(e)).count() >= 4 {
+        expected.retain(|e| !VALUE_KINDS.contains(e));
+        expected.push("a value");
+    }
     let expected_text = match expected.as_slice() {
         [] => "something else".to_string(),
         [one] => one.to_string(),
@@ -300,7 +312,7 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
         problem = problem.with_help("a `{` is not closed, or a string is not terminated");
     } else if source[at..].starts_with('{') {
         problem =
-            problem.with_help("blocks do not nest: `app`, `team`, `require`, `weigh` and `compare` hold settings only");
+            problem.with_help("blocks do not nest: `app`, `team`, `require`, `weigh` and `compare` hold settings only; if the block above is not closed, add its `}`");
     } else if source[at..].starts_with('"') && !source[at..].starts_with("\"\"\"") {
         let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
         if !source[at + 1..line_end].contains('"') {
@@ -363,5 +375,24 @@ mod tests {
         let source = format!("decision d \"T\" {{ app {}", "{".repeat(100_000));
         let error = parse("t", &source).unwrap_err();
         assert_eq!(error.count(), 1);
+    }
+}
+
+#[cfg(test)]
+mod key_boundaries {
+    use super::*;
+
+    #[test]
+    fn a_key_that_extends_another_key_still_ends_a_statement() {
+        let spec = parse(
+            "t",
+            "decision d \"T\" {\n  weigh { security high  team-fit high  learning-curve low }\n}\n",
+        )
+        .unwrap();
+        let Item::Block(weigh) = &spec.decision.items[0] else {
+            panic!("expected a block")
+        };
+        let keys: Vec<&str> = weigh.statements.iter().map(|s| s.key.value.as_str()).collect();
+        assert_eq!(keys, ["security", "team-fit", "learning-curve"]);
     }
 }

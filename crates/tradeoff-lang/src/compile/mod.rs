@@ -189,7 +189,7 @@ pub(crate) fn unknown_key(key: &str, span: crate::ast::Span, what: &str, known: 
         "unknown-key",
         span,
         format!("unknown {what} `{key}`"),
-        format!("not a {what}"),
+        format!("not {}", with_article(what)),
     )
     .with_optional_help(suggest::help_for(key, &all))
 }
@@ -220,4 +220,14 @@ pub(crate) fn known_statements<'b>(
         }
     }
     out
+}
+
+/// "a criterion", "an application kind".
+pub(crate) fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }

@@ -21,6 +21,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
     let mut features_at: BTreeMap<Feature, Span> = BTreeMap::new();
     let mut excluded_at: BTreeMap<String, Span> = BTreeMap::new();
     let mut candidates_at: Vec<(String, Span)> = Vec::new();
+    let mut candidate_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let language_names: Vec<&str> = Language::names().collect();
 
     for statement in known_statements(problems, block, REQUIRE_KEYS, "requirement") {
@@ -121,7 +122,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                 };
                 for item in problems.list(list) {
                     if let Some(id) = framework(problems, item, frameworks) {
-                        if candidates_at.iter().any(|(c, _)| *c == id) {
+                        if !candidate_ids.insert(id.clone()) {
                             problems.push(Problem::new(
                                 "duplicate",
                                 item.span,

@@ -51,7 +51,7 @@ impl Problems {
                             unknown_code(what),
                             value.span,
                             format!("unknown {what} `{word}`"),
-                            format!("not a {what}"),
+                            format!("not {}", super::with_article(what)),
                         )
                         .with_optional_help(suggest::help_for(word, names)),
                     );
@@ -59,7 +59,7 @@ impl Problems {
                 }
             },
             other => {
-                self.push(type_mismatch(value.span, &format!("a {what}"), other));
+                self.push(type_mismatch(value.span, &super::with_article(what), other));
                 None
             }
         }
