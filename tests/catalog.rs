@@ -57,3 +57,55 @@ fn check_without_files_validates_the_builtin_catalog() {
     let output = tradeoff().args(["catalog", "check"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
 }
+
+/// Every object carrying a `source` is a fact: it must have a non-empty source and a real date.
+fn assert_facts_are_sourced(value: &serde_json::Value, path: &str, count: &mut usize) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("source") || map.contains_key("as_of") {
+                *count += 1;
+                let source = map["source"].as_str().unwrap_or_default();
+                assert!(!source.trim().is_empty(), "{path}: empty source");
+                let as_of = map["as_of"].as_str().unwrap_or_default();
+                let parts: Vec<u32> = as_of.split('-').filter_map(|p| p.parse().ok()).collect();
+                assert!(
+                    as_of.len() == 10
+                        && parts.len() == 3
+                        && (1..=12).contains(&parts[1])
+                        && (1..=31).contains(&parts[2]),
+                    "{path}: as_of `{as_of}` is not a YYYY-MM-DD date"
+                );
+            }
+            for (key, child) in map {
+                assert_facts_are_sourced(child, &format!("{path}.{key}"), count);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                assert_facts_are_sourced(child, &format!("{path}[{index}]"), count);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_fact_of_every_framework_has_a_source_and_a_date() {
+    let output = tradeoff()
+        .args(["catalog", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let listing: serde_json::Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    for framework in listing["frameworks"].as_array().unwrap() {
+        let id = framework["id"].as_str().unwrap();
+        let shown = tradeoff()
+            .args(["catalog", "show", id, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(shown.status.success(), "{}", stderr_of(&shown));
+        let facts: serde_json::Value = serde_json::from_str(&stdout_of(&shown)).unwrap();
+        let mut count = 0;
+        assert_facts_are_sourced(&facts, id, &mut count);
+        assert!(count >= 12, "{id} has only {count} facts");
+    }
+}
