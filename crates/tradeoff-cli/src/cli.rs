@@ -41,6 +41,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Compile a spec and print its evaluation plan
     Plan(PlanArgs),
+    /// Score the catalog's frameworks against a spec and show the ranking
+    Score(ScoreArgs),
     /// Print specs in canonical layout (in place), or check that they already are
     Fmt(FmtArgs),
     /// Inspect and validate the framework catalog
@@ -61,6 +63,18 @@ pub struct PlanArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The spec to score
+    pub spec: PathBuf,
+    /// Output format; json is the full evaluation (matrix, weights, facts, sensitivity)
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Flag facts older than this many months at the decision date
+    #[arg(long, value_name = "MONTHS", default_value_t = tradeoff_core::scoring::DEFAULT_STALE_AFTER_MONTHS)]
+    pub stale_after: u32,
 }
 
 #[derive(Debug, Args)]

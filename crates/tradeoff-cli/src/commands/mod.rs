@@ -3,6 +3,7 @@
 mod catalog;
 mod fmt;
 mod plan;
+mod score;
 
 use crate::cli::Command;
 use crate::exit::{CommandResult, Failure};
@@ -11,6 +12,7 @@ use crate::ui::Ui;
 pub fn run(command: Command, ui: &Ui) -> CommandResult {
     match command {
         Command::Plan(args) => plan::run(&args, ui),
+        Command::Score(args) => score::run(&args, ui),
         Command::Fmt(args) => fmt::run(&args, ui),
         Command::Catalog(command) => catalog::run(command, ui),
     }

@@ -1,6 +1,7 @@
 //! Plain-text views of plans, catalogs and evaluations for the terminal. Presentation only.
 
 pub mod catalog;
+pub mod evaluation;
 pub mod plan;
 
 /// The closest known name to `wanted`, if it is close enough to be a plausible typo.

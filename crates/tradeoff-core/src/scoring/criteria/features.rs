@@ -1,0 +1,225 @@
+//! productivity and security: counts of built-in features and safeguards. Only facts the catalog
+//! records are counted; unknown ones are listed as missing and lower confidence.
+
+use tradeoff_lang::vocab::{Feature, Horizon, Style};
+
+use super::{Inputs, NEUTRAL};
+use crate::catalog::model::Framework;
+use crate::evaluation::ScoreCell;
+use crate::scoring::context::Context;
+use crate::scoring::names;
+
+/// Features that save a team from writing or choosing the piece themselves.
+pub(crate) const PRODUCTIVITY: [Feature; 7] = [
+    Feature::Orm,
+    Feature::Migrations,
+    Feature::Auth,
+    Feature::Admin,
+    Feature::Validation,
+    Feature::Templating,
+    Feature::BackgroundJobs,
+];
+
+/// Safeguards whose absence the team must make up for itself.
+const SECURITY: [Feature; 3] = [Feature::Csrf, Feature::XssEscaping, Feature::Auth];
+
+/// Bonus for a convention-style framework when the plan is an MVP: prescribed structure
+/// means fewer decisions before the first release.
+const MVP_CONVENTION_BONUS: f64 = 0.1;
+
+/// Counts the known features; returns (built in, known) and the names of those built in.
+fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mut Inputs) -> (Vec<String>, usize) {
+    let mut built_in = Vec::new();
+    let mut known = 0;
+    for feature in features {
+        match framework.features.get(feature) {
+            Some(fact) => {
+                known += 1;
+                if fact.value {
+                    built_in.push(feature.name().to_string());
+                }
+                let key = format!("features.{feature}");
+                inputs.known(ctx.staleness.cite(&framework.id, &key, fact.value.to_string(), fact));
+            }
+            None => inputs.absent(format!("features.{feature}")),
+        }
+    }
+    (built_in, known)
+}
+
+pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
+    let mut inputs = Inputs::default();
+    let (built_in, known) = tally(ctx, framework, &PRODUCTIVITY, &mut inputs);
+    let (base, counted) = if known == 0 {
+        (
+            NEUTRAL,
+            "the catalog records none of its productivity features, so it starts at a neutral 0.50".to_string(),
+        )
+    } else {
+        let share = built_in.len() as f64 / known as f64;
+        let which = if built_in.is_empty() {
+            "none".to_string()
+        } else {
+            names::list(&built_in)
+        };
+        (
+            share,
+            format!(
+                "it builds in {} of the {known} productivity features the catalog records ({which})",
+                built_in.len()
+            ),
+        )
+    };
+    let mut score = base;
+    let mut bonus = String::new();
+    if ctx.plan.app.horizon == Some(Horizon::Mvp) {
+        match &framework.style {
+            Some(fact) => {
+                inputs.known(
+                    ctx.staleness
+                        .cite(&framework.id, "style", fact.value.name().into(), fact),
+                );
+                if fact.value == Style::Convention {
+                    score = (score + MVP_CONVENTION_BONUS).min(1.0);
+                    bonus = format!(", plus {MVP_CONVENTION_BONUS} for convention style on an MVP horizon");
+                }
+            }
+            None => inputs.absent("style"),
+        }
+    }
+    inputs.cell(score, format!("For {}, {counted}{bonus}: {score:.2}.", framework.name))
+}
+
+pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
+    let mut inputs = Inputs::default();
+    let (mut present, mut known) = tally(ctx, framework, &SECURITY, &mut inputs);
+    match &framework.security_policy {
+        Some(fact) => {
+            known += 1;
+            present.push("a security policy".into());
+            inputs.known(
+                ctx.staleness
+                    .cite(&framework.id, "security_policy", fact.value.clone(), fact),
+            );
+        }
+        None => inputs.absent("security_policy"),
+    }
+    match &framework.lts {
+        Some(fact) => {
+            known += 1;
+            if fact.value {
+                present.push("an LTS line".into());
+            }
+            inputs.known(ctx.staleness.cite(&framework.id, "lts", fact.value.to_string(), fact));
+        }
+        None => inputs.absent("lts"),
+    }
+    if known == 0 {
+        let text = format!(
+            "The catalog records none of {}'s security safeguards, so it scores a neutral 0.50.",
+            framework.name
+        );
+        return inputs.cell(NEUTRAL, text);
+    }
+    let score = present.len() as f64 / known as f64;
+    let which = if present.is_empty() {
+        "none of them".to_string()
+    } else {
+        names::list(&present)
+    };
+    inputs.cell(
+        score,
+        format!(
+            "{} has {} of the {known} security safeguards the catalog records ({which}): {score:.2}.",
+            framework.name,
+            present.len()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use tradeoff_lang::vocab::{Criterion, Language};
+
+    use super::*;
+    use crate::scoring::facts::Staleness;
+    use crate::scoring::testing::{catalog, fact, framework, plan};
+
+    fn with_ctx<T>(horizon: Option<Horizon>, f: impl FnOnce(&Context) -> T) -> T {
+        let cat = catalog(Vec::new());
+        let mut plan = plan(&[(Criterion::Productivity, 1.0)]);
+        plan.app.horizon = horizon;
+        f(&Context {
+            plan: &plan,
+            catalog: &cat,
+            staleness: Staleness::new(None, 18),
+            reference: None,
+        })
+    }
+
+    #[test]
+    fn productivity_counts_only_known_features() {
+        let mut fw = framework("fw", Language::Python);
+        fw.features.insert(Feature::Orm, fact(true));
+        fw.features.insert(Feature::Migrations, fact(true));
+        fw.features.insert(Feature::Admin, fact(false));
+        fw.features.insert(Feature::Auth, fact(true));
+        let cell = with_ctx(None, |ctx| productivity(ctx, &fw));
+        assert!((cell.score - 0.75).abs() < 1e-12);
+        assert!((cell.confidence - 4.0 / 7.0).abs() < 1e-12);
+        assert_eq!(cell.missing.len(), 3);
+        assert!(cell.explanation.contains("3 of the 4"), "{}", cell.explanation);
+    }
+
+    #[test]
+    fn convention_gets_a_capped_bonus_on_mvp() {
+        let mut rails = framework("rails", Language::Ruby);
+        for feature in PRODUCTIVITY {
+            rails.features.insert(feature, fact(true));
+        }
+        rails.style = Some(fact(Style::Convention));
+        let cell = with_ctx(Some(Horizon::Mvp), |ctx| productivity(ctx, &rails));
+        assert_eq!(cell.score, 1.0, "capped");
+        rails.features.insert(Feature::Admin, fact(false));
+        let cell = with_ctx(Some(Horizon::Mvp), |ctx| productivity(ctx, &rails));
+        assert!((cell.score - (6.0 / 7.0 + 0.1)).abs() < 1e-12);
+        let cell = with_ctx(Some(Horizon::LongLived), |ctx| productivity(ctx, &rails));
+        assert!((cell.score - 6.0 / 7.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn nothing_known_is_neutral() {
+        let bare = framework("bare", Language::Go);
+        let cell = with_ctx(None, |ctx| productivity(ctx, &bare));
+        assert_eq!((cell.score, cell.confidence), (NEUTRAL, 0.0));
+        let cell = with_ctx(None, |ctx| security(ctx, &bare));
+        assert_eq!((cell.score, cell.confidence), (NEUTRAL, 0.0));
+        assert_eq!(
+            cell.missing,
+            [
+                "features.csrf",
+                "features.xss-escaping",
+                "features.auth",
+                "security_policy",
+                "lts"
+            ]
+        );
+    }
+
+    #[test]
+    fn security_counts_known_safeguards() {
+        let mut fw = framework("fw", Language::Python);
+        fw.features.insert(Feature::Csrf, fact(true));
+        fw.features.insert(Feature::XssEscaping, fact(false));
+        fw.security_policy = Some(fact("https://example.org/security".into()));
+        fw.lts = Some(fact(false));
+        let cell = with_ctx(None, |ctx| security(ctx, &fw));
+        assert!((cell.score - 0.5).abs() < 1e-12, "csrf and policy of four known");
+        assert!((cell.confidence - 0.8).abs() < 1e-12);
+        assert!(
+            cell.explanation.contains("csrf and a security policy"),
+            "{}",
+            cell.explanation
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! Criterion functions: one per [`Criterion`], each turning catalog facts and the plan into a
+//! [`ScoreCell`] whose explanation cites the facts it used.
+//!
+//! Shared rule: an unknown input scores a neutral 0.5 (or is left out of an average, where the
+//! criterion says so) and lowers the cell's confidence; a missing figure is never read as 0 or 1.
+
+mod features;
+mod performance;
+mod project;
+mod runtime;
+mod style;
+mod team;
+
+use std::collections::BTreeMap;
+
+use tradeoff_lang::vocab::Criterion;
+
+use super::context::Context;
+use crate::catalog::model::Framework;
+use crate::evaluation::{FactRef, ScoreCell, Warning};
+
+/// The score given to an input the catalog does not know.
+pub(crate) const NEUTRAL: f64 = 0.5;
+
+/// The cells of the decision matrix, one map per survivor (same order as the survivors).
+pub(crate) struct Scored {
+    pub cells: Vec<BTreeMap<Criterion, ScoreCell>>,
+    pub warnings: Vec<Warning>,
+}
+
+pub(crate) fn score_all(ctx: &Context, survivors: &[&Framework], criteria: &[Criterion]) -> Scored {
+    let wants_performance = criteria
+        .iter()
+        .any(|c| matches!(c, Criterion::Performance | Criterion::Scalability));
+    let performance = performance::Table::new(ctx, survivors);
+    let community = project::CommunityScales::new(survivors);
+    let hiring = team::HiringScale::new(ctx, survivors);
+    let cells = survivors
+        .iter()
+        .enumerate()
+        .map(|(i, framework)| {
+            criteria
+                .iter()
+                .map(|criterion| {
+                    let cell = match criterion {
+                        Criterion::Performance => performance.cell(ctx, i, framework),
+                        Criterion::Concurrency => runtime::concurrency(ctx, framework),
+                        Criterion::Productivity => features::productivity(ctx, framework),
+                        Criterion::Community => community.cell(ctx, framework),
+                        Criterion::Security => features::security(ctx, framework),
+                        Criterion::Scalability => runtime::scalability(ctx, framework, performance.score(i)),
+                        Criterion::LearningCurve => team::learning_curve(ctx, framework),
+                        Criterion::TeamFit => team::team_fit(ctx, framework),
+                        Criterion::Hiring => hiring.cell(ctx, framework),
+                        Criterion::Maturity => project::maturity(ctx, framework),
+                        Criterion::Flexibility => style::flexibility(ctx, framework),
+                        Criterion::ConventionFit => style::convention_fit(ctx, framework),
+                    };
+                    (*criterion, cell)
+                })
+                .collect()
+        })
+        .collect();
+    let warnings = if wants_performance {
+        performance.partial_warning().into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    Scored { cells, warnings }
+}
+
+/// Bookkeeping for one cell: which wanted inputs were known (and cited) and which were missing.
+#[derive(Default)]
+pub(crate) struct Inputs {
+    wanted: usize,
+    known: usize,
+    facts: Vec<FactRef>,
+    missing: Vec<String>,
+}
+
+impl Inputs {
+    /// A wanted input that the catalog has.
+    pub(crate) fn known(&mut self, fact: FactRef) {
+        self.wanted += 1;
+        self.known += 1;
+        self.facts.push(fact);
+    }
+
+    /// A wanted input that is known and cited by another cell of the same framework.
+    pub(crate) fn known_elsewhere(&mut self) {
+        self.wanted += 1;
+        self.known += 1;
+    }
+
+    /// A wanted input that the catalog lacks.
+    pub(crate) fn absent(&mut self, name: impl Into<String>) {
+        self.wanted += 1;
+        self.missing.push(name.into());
+    }
+
+    /// A fact shown for context that does not count towards confidence (e.g. a benchmark
+    /// figure from a round that is not compared).
+    pub(crate) fn cite(&mut self, fact: FactRef) {
+        self.facts.push(fact);
+    }
+
+    pub(crate) fn cell(self, score: f64, explanation: String) -> ScoreCell {
+        // With nothing wanted, nothing is unknown: the cell is as certain as its rule.
+        let confidence = if self.wanted == 0 {
+            1.0
+        } else {
+            self.known as f64 / self.wanted as f64
+        };
+        ScoreCell {
+            score: score.clamp(0.0, 1.0),
+            confidence,
+            explanation,
+            facts: self.facts,
+            missing: self.missing,
+        }
+    }
+}
+
+/// Scales positive quantities (requests per second, stars) by their order of magnitude across
+/// the candidates: the smallest maps to 0.1, the largest to 1.0. Log scale because a 10x gap
+/// matters more than the difference between 1.1M and 1.2M; the floor of 0.1 keeps the weakest
+/// measured candidate distinguishable from "scored zero for lack of data".
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LogRange {
+    min: f64,
+    max: f64,
+}
+
+impl LogRange {
+    /// Values below 1 are read as 1 (log 0) so a zero count cannot produce minus infinity.
+    pub(crate) fn of(values: impl IntoIterator<Item = f64>) -> Option<LogRange> {
+        values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .map(log)
+            .fold(None, |range, l| match range {
+                None => Some(LogRange { min: l, max: l }),
+                Some(r) => Some(LogRange {
+                    min: r.min.min(l),
+                    max: r.max.max(l),
+                }),
+            })
+    }
+
+    pub(crate) fn score(&self, value: f64) -> f64 {
+        let spread = self.max - self.min;
+        if spread <= f64::EPSILON {
+            return 1.0;
+        }
+        (0.1 + 0.9 * (log(value) - self.min) / spread).clamp(0.1, 1.0)
+    }
+
+    /// True when every candidate has the same value (or only one has any): all score 1.0.
+    pub(crate) fn is_flat(&self) -> bool {
+        self.max - self.min <= f64::EPSILON
+    }
+
+    pub(crate) fn min_value(&self) -> f64 {
+        10f64.powf(self.min)
+    }
+
+    pub(crate) fn max_value(&self) -> f64 {
+        10f64.powf(self.max)
+    }
+}
+
+fn log(value: f64) -> f64 {
+    value.max(1.0).log10()
+}
+
+/// Formats a (possibly fractional) count for an explanation, rounding to a whole number.
+pub(crate) fn whole(value: f64) -> String {
+    super::facts::thousands(value.round().max(0.0) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_range_maps_min_to_a_tenth_and_max_to_one() {
+        let range = LogRange::of([1_000.0, 100_000.0, 10_000.0]).unwrap();
+        assert!((range.score(1_000.0) - 0.1).abs() < 1e-12);
+        assert!((range.score(100_000.0) - 1.0).abs() < 1e-12);
+        assert!((range.score(10_000.0) - 0.55).abs() < 1e-12);
+        assert!(!range.is_flat());
+        assert!((range.min_value() - 1_000.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_single_value_scores_one() {
+        let range = LogRange::of([42.0]).unwrap();
+        assert!(range.is_flat());
+        assert_eq!(range.score(42.0), 1.0);
+        assert!(LogRange::of([]).is_none());
+        assert!(LogRange::of([f64::NAN]).is_none());
+    }
+
+    #[test]
+    fn zero_does_not_produce_infinities() {
+        let range = LogRange::of([0.0, 100.0]).unwrap();
+        assert_eq!(range.score(0.0), 0.1);
+        assert_eq!(range.score(100.0), 1.0);
+    }
+
+    #[test]
+    fn confidence_is_the_share_of_known_inputs() {
+        let mut inputs = Inputs::default();
+        inputs.absent("a");
+        inputs.absent("b");
+        inputs.known(FactRef {
+            framework: "x".into(),
+            key: "k".into(),
+            value: "v".into(),
+            source: "s".into(),
+            as_of: "2026-01-01".into(),
+            stale: false,
+        });
+        let cell = inputs.cell(1.5, "e".into());
+        assert!((cell.confidence - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(cell.score, 1.0, "scores are clamped into [0, 1]");
+        assert_eq!(cell.missing, ["a", "b"]);
+        assert_eq!(Inputs::default().cell(0.5, "e".into()).confidence, 1.0);
+    }
+}

@@ -1,0 +1,176 @@
+//! concurrency and scalability: how the framework serves many requests at once.
+
+use tradeoff_lang::vocab::Feature;
+
+use super::{Inputs, NEUTRAL};
+use crate::catalog::model::{ConcurrencyModel, Framework};
+use crate::evaluation::ScoreCell;
+use crate::scoring::context::Context;
+use crate::scoring::names;
+
+/// Our ranking of concurrency models for many simultaneous, mostly waiting requests:
+/// preemptive lightweight processes best, then green threads and async runtimes, then the JVM's
+/// reactive loops and virtual threads, single-threaded event loops (one core unless clustered),
+/// and one OS thread per request last.
+pub(crate) fn model_score(model: ConcurrencyModel) -> f64 {
+    match model {
+        ConcurrencyModel::BeamProcesses => 1.0,
+        ConcurrencyModel::Goroutines => 0.9,
+        ConcurrencyModel::AsyncRuntime => 0.9,
+        ConcurrencyModel::Reactive => 0.85,
+        ConcurrencyModel::VirtualThreads => 0.85,
+        ConcurrencyModel::EventLoop => 0.7,
+        ConcurrencyModel::Threads => 0.4,
+    }
+}
+
+/// The model's score (neutral when unknown), citing or listing it as missing.
+fn model(ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (f64, String) {
+    match &framework.concurrency_model {
+        Some(fact) => {
+            let name = names::concurrency_model(fact.value);
+            inputs.known(
+                ctx.staleness
+                    .cite(&framework.id, "concurrency_model", name.into(), fact),
+            );
+            let score = model_score(fact.value);
+            (score, format!("uses the {name} model ({score:.2})"))
+        }
+        None => {
+            inputs.absent("concurrency_model");
+            (NEUTRAL, "has no recorded concurrency model (neutral 0.50)".into())
+        }
+    }
+}
+
+pub(crate) fn concurrency(ctx: &Context, framework: &Framework) -> ScoreCell {
+    let mut inputs = Inputs::default();
+    let (model_score, model_text) = model(ctx, framework, &mut inputs);
+    if !ctx.plan.app.realtime {
+        return inputs.cell(model_score, format!("{} {model_text}.", framework.name));
+    }
+    // A realtime app needs server push; without it the model's capacity is moot.
+    let (push, push_text) = match framework.features.get(&Feature::Websockets) {
+        Some(fact) => {
+            inputs.known(
+                ctx.staleness
+                    .cite(&framework.id, "features.websockets", fact.value.to_string(), fact),
+            );
+            if fact.value {
+                (1.0, "built-in websockets (1.00)")
+            } else {
+                (0.0, "no built-in websockets (0.00)")
+            }
+        }
+        None => {
+            inputs.absent("features.websockets");
+            (NEUTRAL, "unknown websocket support (neutral 0.50)")
+        }
+    };
+    let score = (model_score + push) / 2.0;
+    inputs.cell(
+        score,
+        format!(
+            "{} {model_text}, averaged with {push_text} because the app is realtime: {score:.2}.",
+            framework.name
+        ),
+    )
+}
+
+/// Half the concurrency model (capacity per machine) and half measured throughput when a
+/// comparable figure exists; without one the model alone decides, at lower confidence.
+pub(crate) fn scalability(ctx: &Context, framework: &Framework, performance: Option<f64>) -> ScoreCell {
+    let mut inputs = Inputs::default();
+    let (model_score, model_text) = model(ctx, framework, &mut inputs);
+    match performance {
+        Some(perf) => {
+            // The throughput facts are cited in the performance cell; this one only counts them.
+            inputs.known_elsewhere();
+            let score = (model_score + perf) / 2.0;
+            inputs.cell(
+                score,
+                format!(
+                    "{} {model_text}, blended 50/50 with its performance score ({perf:.2}): {score:.2}.",
+                    framework.name
+                ),
+            )
+        }
+        None => {
+            inputs.absent("performance (no comparable throughput figure)");
+            inputs.cell(
+                model_score,
+                format!(
+                    "{} {model_text}; with no comparable throughput figure the model alone decides.",
+                    framework.name
+                ),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tradeoff_lang::vocab::{Criterion, Language};
+
+    use super::*;
+    use crate::scoring::facts::Staleness;
+    use crate::scoring::testing::{catalog, fact, framework, plan};
+
+    fn with_ctx<T>(realtime: bool, f: impl FnOnce(&Context) -> T) -> T {
+        let cat = catalog(Vec::new());
+        let mut plan = plan(&[(Criterion::Concurrency, 1.0)]);
+        plan.app.realtime = realtime;
+        f(&Context {
+            plan: &plan,
+            catalog: &cat,
+            staleness: Staleness::new(None, 18),
+            reference: None,
+        })
+    }
+
+    #[test]
+    fn concurrency_uses_the_model_table() {
+        let mut phoenix = framework("phoenix", Language::Elixir);
+        phoenix.concurrency_model = Some(fact(ConcurrencyModel::BeamProcesses));
+        let cell = with_ctx(false, |ctx| concurrency(ctx, &phoenix));
+        assert_eq!(cell.score, 1.0);
+        assert_eq!(cell.confidence, 1.0);
+        assert_eq!(cell.facts[0].key, "concurrency_model");
+        assert!(cell.explanation.contains("beam-processes"), "{}", cell.explanation);
+    }
+
+    #[test]
+    fn realtime_averages_with_websockets() {
+        let mut django = framework("django", Language::Python);
+        django.concurrency_model = Some(fact(ConcurrencyModel::Threads));
+        django.features.insert(Feature::Websockets, fact(true));
+        let cell = with_ctx(true, |ctx| concurrency(ctx, &django));
+        assert!((cell.score - 0.7).abs() < 1e-12);
+        assert_eq!(cell.facts.len(), 2);
+
+        django.features.insert(Feature::Websockets, fact(false));
+        let cell = with_ctx(true, |ctx| concurrency(ctx, &django));
+        assert!((cell.score - 0.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn unknown_inputs_are_neutral_and_lower_confidence() {
+        let bare = framework("bare", Language::Go);
+        let cell = with_ctx(true, |ctx| concurrency(ctx, &bare));
+        assert_eq!(cell.score, NEUTRAL);
+        assert_eq!(cell.confidence, 0.0);
+        assert_eq!(cell.missing, ["concurrency_model", "features.websockets"]);
+    }
+
+    #[test]
+    fn scalability_blends_model_and_performance() {
+        let mut gin = framework("gin", Language::Go);
+        gin.concurrency_model = Some(fact(ConcurrencyModel::Goroutines));
+        let cell = with_ctx(false, |ctx| scalability(ctx, &gin, Some(0.5)));
+        assert!((cell.score - 0.7).abs() < 1e-12);
+        assert_eq!(cell.confidence, 1.0);
+        let cell = with_ctx(false, |ctx| scalability(ctx, &gin, None));
+        assert!((cell.score - 0.9).abs() < 1e-12);
+        assert_eq!(cell.confidence, 0.5);
+    }
+}

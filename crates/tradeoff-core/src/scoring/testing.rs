@@ -1,0 +1,89 @@
+//! Builders for unit tests: small in-memory catalogs and plans, so tests state exactly the
+//! facts they depend on instead of loading catalog files that change over time.
+
+use std::collections::BTreeMap;
+
+use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting};
+use tradeoff_lang::vocab::{AppKind, Criterion, Language, LicenseClass, Method, Status};
+use tradeoff_lang::Plan;
+
+use crate::catalog::model::{Catalog, Fact, Framework, Origin};
+
+pub(crate) const AS_OF: &str = "2026-01-15";
+
+pub(crate) fn fact<T>(value: T) -> Fact<T> {
+    Fact {
+        value,
+        source: "https://example.org/source".into(),
+        as_of: AS_OF.into(),
+        note: None,
+    }
+}
+
+/// A framework with only the mandatory facts: every optional fact is unknown.
+pub(crate) fn framework(id: &str, language: Language) -> Framework {
+    Framework {
+        id: id.into(),
+        name: format!("Fw-{id}"),
+        language: fact(language),
+        license: fact("MIT".into()),
+        license_class: fact(LicenseClass::Permissive),
+        repository: fact(format!("https://example.org/{id}")),
+        first_release: None,
+        latest_version: None,
+        latest_release_date: None,
+        style: None,
+        tfb_classification: None,
+        tfb_orm: None,
+        concurrency_model: None,
+        features: BTreeMap::new(),
+        github_stars: None,
+        contributors: None,
+        survey_usage_pct: None,
+        release_policy: None,
+        lts: None,
+        security_policy: None,
+        throughput: Vec::new(),
+    }
+}
+
+pub(crate) fn catalog(frameworks: Vec<Framework>) -> Catalog {
+    Catalog {
+        version: "test".into(),
+        origins: frameworks.iter().map(|f| (f.id.clone(), Origin::Builtin)).collect(),
+        frameworks: frameworks.into_iter().map(|f| (f.id.clone(), f)).collect(),
+        languages: BTreeMap::new(),
+    }
+}
+
+/// A plan dated 2026-11-24 with the given direct weights (already summing to 1).
+pub(crate) fn plan(weights: &[(Criterion, f64)]) -> Plan {
+    Plan {
+        format_version: tradeoff_lang::plan::PLAN_FORMAT_VERSION,
+        id: "test".into(),
+        title: "Test decision".into(),
+        status: Status::Proposed,
+        date: Some("2026-11-24".into()),
+        deciders: Vec::new(),
+        consulted: Vec::new(),
+        informed: Vec::new(),
+        context: String::new(),
+        app: AppProfile {
+            kind: AppKind::Api,
+            load: Load::default(),
+            workload: Vec::new(),
+            realtime: false,
+            architecture: None,
+            horizon: None,
+        },
+        team: Team::default(),
+        constraints: Constraints::default(),
+        weighting: Weighting::Direct {
+            weights: weights.iter().copied().collect(),
+        },
+        prefer: None,
+        method: Method::WeightedSum,
+        options: 3,
+        catalog_includes: Vec::new(),
+    }
+}

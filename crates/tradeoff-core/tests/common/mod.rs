@@ -1,0 +1,98 @@
+//! Builders shared by tradeoff-core's integration tests: in-memory frameworks, catalogs and
+//! plans, so tests state the facts they rely on instead of loading catalog files.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use tradeoff_core::catalog::model::{Catalog, Fact, Framework, Origin, TfbTest, Throughput};
+use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting};
+use tradeoff_lang::vocab::{AppKind, Criterion, Language, LicenseClass, Method, Status};
+use tradeoff_lang::Plan;
+
+pub fn fact<T>(value: T) -> Fact<T> {
+    Fact {
+        value,
+        source: "https://example.org/source".into(),
+        as_of: "2026-06-01".into(),
+        note: None,
+    }
+}
+
+/// A framework with only the mandatory facts.
+pub fn framework(id: &str, name: &str, language: Language) -> Framework {
+    Framework {
+        id: id.into(),
+        name: name.into(),
+        language: fact(language),
+        license: fact("MIT".into()),
+        license_class: fact(LicenseClass::Permissive),
+        repository: fact(format!("https://example.org/{id}")),
+        first_release: None,
+        latest_version: None,
+        latest_release_date: None,
+        style: None,
+        tfb_classification: None,
+        tfb_orm: None,
+        concurrency_model: None,
+        features: BTreeMap::new(),
+        github_stars: None,
+        contributors: None,
+        survey_usage_pct: None,
+        release_policy: None,
+        lts: None,
+        security_policy: None,
+        throughput: Vec::new(),
+    }
+}
+
+pub fn throughput(test: TfbTest, rps: u64) -> Throughput {
+    Throughput {
+        test,
+        rps,
+        round: 23,
+        hardware: "Citrine: Xeon Gold 6330, 40 GbE".into(),
+        entry: "entry".into(),
+        source: "https://www.techempower.com/benchmarks/#section=data-r23".into(),
+        as_of: "2025-03-17".into(),
+        note: None,
+    }
+}
+
+pub fn catalog(frameworks: Vec<Framework>) -> Catalog {
+    Catalog {
+        version: "test-catalog".into(),
+        origins: frameworks.iter().map(|f| (f.id.clone(), Origin::Builtin)).collect(),
+        frameworks: frameworks.into_iter().map(|f| (f.id.clone(), f)).collect(),
+        languages: BTreeMap::new(),
+    }
+}
+
+pub fn plan(weights: BTreeMap<Criterion, f64>, method: Method) -> Plan {
+    Plan {
+        format_version: tradeoff_lang::plan::PLAN_FORMAT_VERSION,
+        id: "test".into(),
+        title: "Test decision".into(),
+        status: Status::Proposed,
+        date: Some("2026-11-24".into()),
+        deciders: Vec::new(),
+        consulted: Vec::new(),
+        informed: Vec::new(),
+        context: String::new(),
+        app: AppProfile {
+            kind: AppKind::Api,
+            load: Load::default(),
+            workload: Vec::new(),
+            realtime: false,
+            architecture: None,
+            horizon: None,
+        },
+        team: Team::default(),
+        constraints: Constraints::default(),
+        weighting: Weighting::Direct { weights },
+        prefer: None,
+        method,
+        options: 3,
+        catalog_includes: Vec::new(),
+    }
+}
