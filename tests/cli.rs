@@ -5,3 +5,4 @@ mod common;
 mod catalog;
 mod fmt;
 mod plan;
+mod score;

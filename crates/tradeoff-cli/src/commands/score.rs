@@ -11,9 +11,15 @@ use crate::views;
 
 pub fn run(args: &ScoreArgs, ui: &Ui) -> CommandResult {
     let loaded = pipeline::load_spec(&args.spec)?;
-    let settings = Settings { stale_after_months: args.stale_after, ..Settings::default() };
+    let settings = Settings {
+        stale_after_months: args.stale_after,
+        ..Settings::default()
+    };
     let evaluation = evaluate(&loaded.plan, &loaded.catalog, &settings);
-    ui.detail(format!("scored {} against catalog {}", loaded.display, evaluation.catalog_version));
+    ui.detail(format!(
+        "scored {} against catalog {}",
+        loaded.display, evaluation.catalog_version
+    ));
     match args.format {
         TextOrJson::Json => print_json(&evaluation)?,
         TextOrJson::Text => print!("{}", views::evaluation::render(&loaded.plan, &evaluation)),

@@ -37,7 +37,20 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
                 row.push(format!("{total:.3}{rank}"));
             }
             row.push(format!("{:.0}%", option.confidence * 100.0));
-            row.push(option.top_reasons.join("; "));
+            // The table shows which criteria carried each option; `--format json` has the sentences.
+            let carried: Vec<String> = option
+                .top_reasons
+                .iter()
+                .filter_map(|reason| reason.split_once(':').map(|(criterion, _)| criterion.trim().to_owned()))
+                .map(|criterion| {
+                    let score = tradeoff_lang::vocab::Criterion::parse(&criterion)
+                        .and_then(|c| option.cells.get(&c))
+                        .map(|cell| format!(" {:.2}", cell.score))
+                        .unwrap_or_default();
+                    format!("{criterion}{score}")
+                })
+                .collect();
+            row.push(carried.join(", "));
             row
         })
         .collect();
@@ -51,7 +64,11 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
         .collect();
     let _ = writeln!(out, "\nweights ({}): {}", eval.weights.source, weights.join(", "));
     if let Some(consistency) = &eval.weights.consistency {
-        let _ = writeln!(out, "AHP consistency ratio {:.3} (λmax {:.3})", consistency.ratio, consistency.lambda_max);
+        let _ = writeln!(
+            out,
+            "AHP consistency ratio {:.3} (λmax {:.3})",
+            consistency.ratio, consistency.lambda_max
+        );
     }
 
     if let Some(sensitivity) = &eval.sensitivity {
@@ -82,8 +99,8 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
     if !eval.eliminated.is_empty() {
         let _ = writeln!(out, "\neliminated ({}):", eval.eliminated.len());
         for gone in &eval.eliminated {
-            let reasons: Vec<&str> = gone.reasons.iter().map(|r| r.message.as_str()).collect();
-            let _ = writeln!(out, "  {}: {}", gone.name, reasons.join("; "));
+            let failed: Vec<&str> = gone.reasons.iter().map(|r| r.constraint.as_str()).collect();
+            let _ = writeln!(out, "  {} ({}): fails {}", gone.name, gone.framework, failed.join(", "));
         }
     }
     if !eval.warnings.is_empty() {

@@ -206,10 +206,20 @@ impl<'a> Table<'a> {
     }
 
     /// "benchmark-partial" when some, but not all, candidates have a comparable figure: those
-    /// without one sit at the neutral 0.5, which may flatter or penalise them.
+    /// without one sit at the neutral 0.5, which may flatter or penalise them. "benchmark-missing"
+    /// when none has one: performance is weighed but cannot separate the options at all.
     pub(crate) fn partial_warning(&self) -> Option<Warning> {
         let total = self.readings.len();
         let without = self.readings.iter().filter(|r| r.value.is_none()).count();
+        if total > 0 && without == total {
+            return Some(Warning {
+                code: "benchmark-missing".into(),
+                message: format!(
+                    "none of the {total} candidates has a Round {ROUND} throughput figure for the tests this workload \
+                     uses; performance scores a neutral 0.5 for all of them and does not separate the options"
+                ),
+            });
+        }
         (without > 0 && without < total).then(|| Warning {
             code: "benchmark-partial".into(),
             message: format!(

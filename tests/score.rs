@@ -1,0 +1,101 @@
+//! `tradeoff score`: the evaluation of the example specs, end to end through the binary.
+
+use crate::common::*;
+
+fn evaluation_of(spec: &str) -> serde_json::Value {
+    let output = tradeoff().args(["score", spec, "--format", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    serde_json::from_str(&stdout_of(&output)).unwrap()
+}
+
+#[test]
+fn every_example_spec_scores_with_survivors_and_explained_cells() {
+    for entry in std::fs::read_dir(root().join("specs")).unwrap() {
+        let path = entry.unwrap().path();
+        let evaluation = evaluation_of(path.to_str().unwrap());
+        let options = evaluation["options"].as_array().unwrap();
+        assert!(!options.is_empty(), "{}: nothing survived", path.display());
+        let weights: f64 = evaluation["weights"]["values"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|w| w.as_f64().unwrap())
+            .sum();
+        assert!(
+            (weights - 1.0).abs() < 1e-9,
+            "{}: weights sum to {weights}",
+            path.display()
+        );
+        for option in options {
+            for (criterion, cell) in option["cells"].as_object().unwrap() {
+                assert!(!cell["explanation"].as_str().unwrap().is_empty(), "{criterion}");
+                for fact in cell["facts"].as_array().unwrap() {
+                    assert!(!fact["source"].as_str().unwrap().is_empty(), "{fact}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn exclusions_and_knock_outs_are_explained() {
+    let evaluation = evaluation_of("specs/sensor-ingest.tradeoff");
+    let eliminated = evaluation["eliminated"].as_array().unwrap();
+    let tornado = eliminated
+        .iter()
+        .find(|e| e["framework"] == "tornado")
+        .expect("tornado is excluded");
+    let messages: Vec<&str> = tornado["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("callback-style")), "{messages:?}");
+    let survivors: Vec<&str> = evaluation["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["framework"].as_str().unwrap())
+        .collect();
+    assert!(
+        !survivors.contains(&"django"),
+        "django has no built-in openapi and must be knocked out"
+    );
+}
+
+#[test]
+fn scoring_is_deterministic() {
+    let run = || {
+        tradeoff()
+            .args(["score", "specs/ecommerce-platform.tradeoff", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn missing_benchmarks_are_flagged_not_hidden() {
+    let evaluation = evaluation_of("specs/hotel-reservations.tradeoff");
+    let codes: Vec<&str> = evaluation["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"benchmark-missing"), "{codes:?}");
+}
+
+#[test]
+fn partially_known_benchmarks_are_flagged() {
+    let evaluation = evaluation_of("specs/ecommerce-platform.tradeoff");
+    let codes: Vec<&str> = evaluation["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"benchmark-partial"), "{codes:?}");
+}
