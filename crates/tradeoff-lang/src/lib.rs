@@ -9,6 +9,9 @@ pub mod ast;
 mod compile;
 pub mod diagnostic;
 pub mod format;
+// pest without `std` generates code that names `alloc` directly.
+extern crate alloc;
+
 mod grammar;
 pub mod plan;
 mod suggest;

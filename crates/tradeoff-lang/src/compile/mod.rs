@@ -231,3 +231,35 @@ pub(crate) fn with_article(noun: &str) -> String {
     };
     format!("{article} {noun}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::Criterion;
+
+    /// The grammar's `key_word` list decides where statements end; it must know every key the
+    /// compiler accepts, or `app { kind api  <key> ... }` would swallow the key as a value.
+    #[test]
+    fn the_grammar_knows_every_key_the_compiler_accepts() {
+        let keys = [
+            TOP_STATEMENTS,
+            TOP_BLOCKS,
+            app::APP_KEYS,
+            team::TEAM_KEYS,
+            require::REQUIRE_KEYS,
+        ]
+        .concat()
+        .into_iter()
+        .map(str::to_string)
+        .chain(Criterion::names().map(str::to_string));
+        for key in keys {
+            let source = format!("decision d \"T\" {{\n  status proposed other {key} value\n}}\n");
+            let spec = crate::parse("t", &source).unwrap();
+            assert_eq!(
+                spec.decision.items.len(),
+                2,
+                "`{key}` does not end the previous statement"
+            );
+        }
+    }
+}

@@ -11,7 +11,7 @@ use super::known_statements;
 use super::team::framework;
 use super::values::{Problems, SeenKeys};
 
-const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
+pub(super) const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
 
 pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Constraints {
     let mut constraints = Constraints::default();

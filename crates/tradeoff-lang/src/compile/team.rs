@@ -11,7 +11,7 @@ use crate::vocab::{Language, SkillLevel};
 use super::known_statements;
 use super::values::{Problems, SeenKeys};
 
-const TEAM_KEYS: &[&str] = &["size", "knows", "uses"];
+pub(super) const TEAM_KEYS: &[&str] = &["size", "knows", "uses"];
 
 pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Team {
     let mut team = Team::default();
