@@ -99,3 +99,23 @@ fn partially_known_benchmarks_are_flagged() {
         .collect();
     assert!(codes.contains(&"benchmark-partial"), "{codes:?}");
 }
+
+#[test]
+fn zero_survivors_is_an_error_naming_the_constraints() {
+    let project = project_with(&[]);
+    std::fs::write(
+        project.path().join("specs/nothing.tradeoff"),
+        "decision nothing \"Impossible\" {\n  app { kind api }\n  require {\n    language in [rust]\n    feature admin\n  }\n  weigh { performance high }\n}\n",
+    )
+    .unwrap();
+    let output = tradeoff_in(project.path())
+        .args(["score", "specs/nothing.tradeoff"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let err = stderr_of(&output);
+    assert!(
+        err.contains("`feature admin` rules out") && err.contains("`language in [rust]` rules out"),
+        "{err}"
+    );
+}

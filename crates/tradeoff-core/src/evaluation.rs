@@ -121,7 +121,7 @@ pub struct WeightThreshold {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Matchup {
     pub runner_up: String,
-    /// Winner's total minus runner-up's total under the primary method.
+    /// Winner's total minus runner-up's total under the sensitivity method (the weighted sum).
     pub margin: f64,
     pub thresholds: Vec<WeightThreshold>,
 }
@@ -173,7 +173,7 @@ pub struct Evaluation {
     pub rankings: BTreeMap<Aggregation, Vec<String>>,
     /// True when methods disagree on the winner or on the order of the top options.
     pub rank_disagreement: bool,
-    /// None when fewer than two options survive.
+    /// None when fewer than two options survive or no criterion is weighted.
     pub sensitivity: Option<Sensitivity>,
     pub warnings: Vec<Warning>,
     /// Catalog entries that came from user files (added or overriding built-ins).

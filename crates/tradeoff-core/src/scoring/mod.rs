@@ -85,7 +85,7 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
     if survivors.is_empty() {
         warnings.push(Warning {
             code: "no-survivors".into(),
-            message: "no framework in the catalog meets every hard constraint; see the eliminated list".into(),
+            message: no_survivors_message(&filtered.eliminated),
         });
     }
 
@@ -313,3 +313,28 @@ fn low_confidence_warning(options: &[ScoredOption]) -> Option<Warning> {
 
 #[cfg(test)]
 mod tests;
+
+/// Names the constraints that emptied the candidate set, the most eliminating first, so the
+/// team knows which requirement to revisit.
+fn no_survivors_message(eliminated: &[crate::evaluation::Eliminated]) -> String {
+    let mut tally: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for gone in eliminated {
+        for reason in &gone.reasons {
+            *tally.entry(reason.constraint.as_str()).or_default() += 1;
+        }
+    }
+    if tally.is_empty() {
+        return "the catalog holds no framework to score".into();
+    }
+    let mut ranked: Vec<(&str, usize)> = tally.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let listed: Vec<String> = ranked
+        .iter()
+        .map(|(constraint, n)| format!("`{constraint}` rules out {n}"))
+        .collect();
+    format!(
+        "no framework in the catalog meets every hard constraint ({} considered): {}",
+        eliminated.len(),
+        listed.join(", ")
+    )
+}

@@ -38,7 +38,9 @@ pub fn flip_weight(current_weight: f64, margin: f64, difference: f64) -> Option<
         return None;
     }
     let at = -r / slope;
-    (0.0..=1.0).contains(&at).then_some(at)
+    // At exactly 0 or 1 the two options only tie (e.g. equal scores on this criterion and the
+    // weight pushed to 1): the order changes only for a root strictly inside the interval.
+    (at > DEGENERATE && at < 1.0 - DEGENERATE).then_some(at)
 }
 
 /// The weights after setting criterion `k` to `weight` and rescaling the others proportionally.
@@ -129,6 +131,17 @@ pub fn analyse(
 
 fn score(matrix: &[Vec<f64>], row: usize, k: usize) -> f64 {
     matrix.get(row).and_then(|r| r.get(k)).copied().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tie_tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_at_full_weight_is_not_a_flip() {
+        // Equal scores on the criterion (difference 0): at weight 1 both totals are equal.
+        assert_eq!(flip_weight(0.2, 0.05, 0.0), None);
+    }
 }
 
 #[cfg(test)]

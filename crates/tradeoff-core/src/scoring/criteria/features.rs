@@ -53,7 +53,7 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
     let (base, counted) = if known == 0 {
         (
             NEUTRAL,
-            "the catalog records none of its productivity features, so it starts at a neutral 0.50".to_string(),
+            "has none of its productivity features recorded in the catalog, so it starts at a neutral 0.50".to_string(),
         )
     } else {
         let share = built_in.len() as f64 / known as f64;
@@ -65,7 +65,7 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
         (
             share,
             format!(
-                "it builds in {} of the {known} productivity features the catalog records ({which})",
+                "builds in {} of the {known} productivity features the catalog records ({which})",
                 built_in.len()
             ),
         )
@@ -87,7 +87,7 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
             None => inputs.absent("style"),
         }
     }
-    inputs.cell(score, format!("For {}, {counted}{bonus}: {score:.2}.", framework.name))
+    inputs.cell(score, format!("{} {counted}{bonus}: {score:.2}.", framework.name))
 }
 
 pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {

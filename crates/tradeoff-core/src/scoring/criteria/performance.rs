@@ -166,7 +166,8 @@ impl<'a> Table<'a> {
                     "the highest figure among the candidates, so it scores 1.00".to_string()
                 } else {
                     format!(
-                        "scoring {score:.2} on a log scale from {} rps (slowest candidate, 0.1) to {} rps (fastest, 1.0)",
+                        "scoring {score:.2} on a log scale from {} rps (slowest candidate, 0.1) to {} rps \
+                         (fastest, 1.0)",
                         whole(range.min_value()),
                         whole(range.max_value())
                     )
@@ -197,7 +198,7 @@ impl<'a> Table<'a> {
                         "{} has no Round {ROUND} {} figure for a {workload} workload, so performance scores a neutral \
                          0.5{other}.",
                         framework.name,
-                        names::list(&wanted)
+                        wanted.join(" or ")
                     ),
                 )
             }
@@ -351,6 +352,23 @@ mod tests {
         let warning = warning.expect("one of two candidates lacks a figure");
         assert_eq!(warning.code, "benchmark-partial");
         assert!(warning.message.starts_with("1 of 2 candidates"), "{}", warning.message);
+    }
+
+    #[test]
+    fn no_comparable_figure_at_all_is_its_own_warning() {
+        let mut old = framework("old", Language::Go);
+        old.throughput = vec![figure(TfbTest::Json, 5_000_000, 22)];
+        let (cells, warning) = table_cells(vec![Workload::CpuBound], vec![old, framework("bare", Language::Rust)]);
+        assert!(cells.iter().all(|c| c.score == NEUTRAL && c.confidence == 0.0));
+        let warning = warning.expect("performance cannot separate the options");
+        assert_eq!(warning.code, "benchmark-missing");
+        assert!(
+            warning.message.starts_with("none of the 2 candidates"),
+            "{}",
+            warning.message
+        );
+        let (_, none) = table_cells(vec![Workload::CpuBound], Vec::new());
+        assert!(none.is_none(), "no candidates, nothing to warn about");
     }
 
     #[test]

@@ -95,7 +95,8 @@ pub(crate) fn maturity(ctx: &Context, framework: &Framework) -> ScoreCell {
             (
                 score,
                 format!(
-                    "was first released in {}, {years} years before {reference} ({score:.2} on a {MATURE_AFTER_YEARS}-year scale)",
+                    "was first released in {}, {years} years before {reference} ({score:.2} on a \
+                     {MATURE_AFTER_YEARS}-year scale)",
                     fact.value
                 ),
             )

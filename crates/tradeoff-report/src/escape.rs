@@ -1,0 +1,205 @@
+//! Escaping for every output language a record is written in: Markdown, YAML front matter,
+//! HTML/SVG text and link targets.
+//!
+//! Spec text and catalog text are untrusted (a spec may be written by anyone who can open a pull
+//! request, a user catalog file likewise), so nothing from them may become markup: these
+//! functions turn them into inert text of the target language.
+
+/// Characters that start or end Markdown inline constructs (emphasis, code, links, raw HTML,
+/// tables, entities). Escaping them with a backslash is valid CommonMark for any ASCII
+/// punctuation, so over-escaping is harmless and keeps the rule simple.
+const MARKDOWN_INLINE_SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&', '!', '{', '}',
+];
+
+/// Markdown for one line of untrusted text: whitespace runs (newlines included) collapse to one
+/// space so the text cannot leave the list item or table cell it is placed in.
+pub fn markdown_inline(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    escape_line(&collapsed)
+}
+
+/// Markdown for multi-paragraph untrusted text: line structure is kept (so paragraphs survive)
+/// but no line can open a heading, list, quote, code fence, table or HTML block.
+pub fn markdown_block(text: &str) -> String {
+    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = normalized
+        .lines()
+        .map(|line| {
+            // Leading indentation would make an indented code block; it carries no meaning here.
+            let trimmed = line.trim();
+            escape_line(trimmed)
+        })
+        .collect();
+    lines.join("\n").trim_matches('\n').to_owned()
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    // "- x", "+ x", "--", "==" at the start of a line open a list, a rule or a setext heading.
+    let marker = matches!(chars.first(), Some('-' | '+' | '='))
+        && chars
+            .get(1)
+            .is_none_or(|next| next.is_whitespace() || Some(next) == chars.first());
+    for (i, c) in chars.iter().enumerate() {
+        if MARKDOWN_INLINE_SPECIAL.contains(c) || (i == 0 && marker) {
+            out.push('\\');
+        }
+        out.push(*c);
+    }
+    // "1. x" or "1) x" at the start of a line is an ordered list item.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_marker = digits > 0
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && chars.get(digits + 1).is_none_or(|next| next.is_whitespace());
+    if list_marker {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// A YAML double-quoted scalar. Only the escapes `\\`, `\"` and `\uXXXX` are used, which are
+/// also JSON escapes, so the value can be read back with a JSON string parser.
+pub fn yaml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            // Control characters, and the characters YAML treats as line breaks or a BOM.
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text content or attribute value for HTML and SVG.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for link targets a record may point at: web pages, never `javascript:` or `data:`.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A Markdown link destination: characters that could end the destination or a table cell are
+/// percent-encoded, which leaves the URL meaning the same.
+fn markdown_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '"' => out.push_str("%22"),
+            '\'' => out.push_str("%27"),
+            '`' => out.push_str("%60"),
+            '\\' => out.push_str("%5C"),
+            '|' => out.push_str("%7C"),
+            '[' => out.push_str("%5B"),
+            ']' => out.push_str("%5D"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A catalog `source` as Markdown: its leading URL becomes a link (only if it is a web URL),
+/// anything after it (e.g. "(run 91a6…)") stays escaped text.
+pub fn markdown_source(source: &str) -> String {
+    let source = source.trim();
+    let (head, rest) = match source.find(char::is_whitespace) {
+        Some(at) => (&source[..at], source[at..].trim()),
+        None => (source, ""),
+    };
+    if !is_web_url(head) {
+        return markdown_inline(source);
+    }
+    let label = head.split_once("://").map_or(head, |(_, after)| after);
+    let mut out = format!("[{}]({})", markdown_inline(label), markdown_destination(head));
+    if !rest.is_empty() {
+        out.push(' ');
+        out.push_str(&markdown_inline(rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_inline_neutralises_html_and_links() {
+        assert_eq!(
+            markdown_inline("<script>alert(1)</script> [x](javascript:y)"),
+            "\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y)"
+        );
+        assert_eq!(markdown_inline("a\n\n# b | c"), "a \\# b \\| c");
+        assert_eq!(markdown_inline("0.703"), "0.703");
+        assert_eq!(markdown_inline("-0.5 and -- x"), "-0.5 and -- x");
+        assert_eq!(markdown_inline("- x"), "\\- x");
+    }
+
+    #[test]
+    fn markdown_block_keeps_paragraphs_but_not_block_syntax() {
+        let text = "First line\n    - not a list\n\n1. not ordered\n```\n> quote";
+        assert_eq!(
+            markdown_block(text),
+            "First line\n\\- not a list\n\n1\\. not ordered\n\\`\\`\\`\n\\> quote"
+        );
+    }
+
+    #[test]
+    fn yaml_string_round_trips_through_a_json_parser() {
+        for text in [
+            "plain",
+            "quote \" back \\ slash",
+            "new\nline\u{2028}",
+            "--> ]]> <script>",
+        ] {
+            let quoted = yaml_string(text);
+            let back: String = serde_json::from_str(&quoted).unwrap();
+            assert_eq!(back, text);
+            assert!(!quoted[1..quoted.len() - 1].contains('\n'));
+        }
+    }
+
+    #[test]
+    fn sources_link_only_web_urls() {
+        assert_eq!(
+            markdown_source("https://example.org/a_(b) (run 1)"),
+            "[example.org/a\\_(b)](https://example.org/a_%28b%29) (run 1)"
+        );
+        assert_eq!(markdown_source("javascript:alert(1)"), "javascript:alert(1)");
+        assert!(!is_web_url("https://a b"));
+    }
+
+    #[test]
+    fn html_text_escapes_quotes_and_markup() {
+        assert_eq!(
+            html_text(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Markdown → HTML for the record page, through pulldown-cmark.
+//!
+//! The Markdown is already escaped, but this pass does not rely on it: raw HTML becomes text,
+//! links that are not web or relative links lose their target, images (external assets) become
+//! their alt text, and the Mermaid block (which needs JavaScript) is replaced by the SVG chart.
+
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::escape::is_web_url;
+
+/// The Markdown after its YAML front matter, which is metadata and not part of the page body.
+pub fn strip_front_matter(markdown: &str) -> &str {
+    let Some(rest) = markdown.strip_prefix("---\n") else {
+        return markdown;
+    };
+    match rest.find("\n---\n") {
+        Some(end) => &rest[end + "\n---\n".len()..],
+        None => markdown,
+    }
+}
+
+/// Links to other records in the same folder ("0003-x.html") and in-page anchors are safe.
+fn is_safe_destination(url: &str) -> bool {
+    if is_web_url(url) || url.starts_with('#') {
+        return true;
+    }
+    let relative_file = !url.contains(':') && !url.starts_with('/') && !url.starts_with('\\') && !url.contains("..");
+    relative_file && !url.is_empty()
+}
+
+/// Record links point at `.md` files so they work on GitHub; on the HTML page the sibling
+/// `.html` file is the better target.
+fn html_destination(url: CowStr<'_>) -> CowStr<'_> {
+    if !url.contains(':') && url.ends_with(".md") {
+        CowStr::from(format!("{}.html", &url[..url.len() - 3]))
+    } else {
+        url
+    }
+}
+
+/// Converts a record body (front matter already stripped) to HTML, with `chart_svg` in place of
+/// the Mermaid block.
+pub fn markdown_to_html(markdown: &str, chart_svg: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut in_mermaid = false;
+    // One entry per open link: whether its start tag was kept, so its end tag matches.
+    let mut links: Vec<bool> = Vec::new();
+    let mut image_depth = 0usize;
+    for event in Parser::new_ext(markdown, options) {
+        if in_mermaid {
+            if let Event::End(TagEnd::CodeBlock) = event {
+                in_mermaid = false;
+                events.push(Event::Html(CowStr::from(format!(
+                    "<figure class=\"chart\">{chart_svg}</figure>\n"
+                ))));
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang))) if lang.as_ref() == "mermaid" => {
+                in_mermaid = true;
+            }
+            Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::Paragraph)),
+            Event::Html(text) | Event::InlineHtml(text) => events.push(Event::Text(text)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let keep = is_safe_destination(&dest_url) && image_depth == 0;
+                links.push(keep);
+                if keep {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: html_destination(dest_url),
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() * 3 / 2 + chart_svg.len());
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let out = markdown_to_html("<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n", "");
+        assert!(!out.contains("<script>"));
+        assert!(!out.contains("<b "));
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(out.contains("&lt;b onclick=x&gt;"));
+    }
+
+    #[test]
+    fn unsafe_links_and_images_lose_their_targets() {
+        let out = markdown_to_html(
+            "[a](javascript:alert(1)) [b](https://example.org) [c](0002-x.md) ![d](https://evil.example/i.png)\n",
+            "",
+        );
+        assert!(!out.contains("javascript:"));
+        assert!(out.contains("<a href=\"https://example.org\">b</a>"));
+        assert!(out.contains("<a href=\"0002-x.html\">c</a>"));
+        assert!(!out.contains("<img"));
+        assert!(!out.contains("evil.example"));
+        assert!(out.contains('d'));
+    }
+
+    #[test]
+    fn mermaid_block_is_replaced_by_the_chart() {
+        let out = markdown_to_html("before\n\n```mermaid\nxychart-beta\n```\n\nafter\n", "<svg>chart</svg>");
+        assert!(out.contains("<figure class=\"chart\"><svg>chart</svg></figure>"));
+        assert!(!out.contains("xychart-beta"));
+        assert!(out.find("before").unwrap() < out.find("<svg>").unwrap());
+        assert!(out.find("<svg>").unwrap() < out.find("after").unwrap());
+    }
+
+    #[test]
+    fn tables_render() {
+        let out = markdown_to_html("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n", "");
+        assert!(out.contains("<table>"));
+        assert!(out.contains("<td>1 | 2</td>"));
+    }
+
+    #[test]
+    fn front_matter_is_stripped() {
+        assert_eq!(strip_front_matter("---\nstatus: \"x\"\n---\n# T\n"), "# T\n");
+        assert_eq!(strip_front_matter("# T\n"), "# T\n");
+    }
+}

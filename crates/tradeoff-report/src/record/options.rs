@@ -1,0 +1,345 @@
+//! The options half of a record: which survivors are discussed, their pros and cons derived
+//! from score cells, what was eliminated and why, the outcome and its consequences.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tradeoff_core::evaluation::{Aggregation, Evaluation, FactRef, ScoreCell, ScoredOption, Stability};
+use tradeoff_lang::vocab::Criterion;
+use tradeoff_lang::Plan;
+
+use crate::format;
+
+/// A cell scoring at least this is a reason for the option.
+pub const PRO_AT: f64 = 0.7;
+/// A cell scoring at most this is a reason against it.
+pub const CON_AT: f64 = 0.35;
+
+/// Where a claim comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SourceRef {
+    pub source: String,
+    pub as_of: String,
+    pub stale: bool,
+}
+
+/// One "Good, because …" or "Bad, because …" line with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Argument {
+    pub text: String,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsideredOption {
+    /// 1-based rank under the primary method.
+    pub rank: usize,
+    pub framework: String,
+    pub name: String,
+    pub language: String,
+    /// Primary-method total, "0.742" or "unknown".
+    pub total: String,
+    /// "weighted sum 0.742 (#1)" per method run.
+    pub totals: Vec<String>,
+    /// "83%"
+    pub confidence: String,
+    pub good: Vec<Argument>,
+    pub bad: Vec<Argument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EliminatedOption {
+    pub framework: String,
+    pub name: String,
+    /// Full sentences, one per failed constraint.
+    pub reasons: Vec<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub winner: String,
+    pub winner_name: String,
+    /// Completes "Chosen option: X, because …".
+    pub because: String,
+    /// The strongest contributions, from the evaluation.
+    pub reasons: Vec<String>,
+    /// Set when the methods disagree on the winner or the top order.
+    pub disagreement: Option<String>,
+}
+
+pub fn method_label(method: Aggregation) -> &'static str {
+    match method {
+        Aggregation::WeightedSum => "weighted sum",
+        Aggregation::Topsis => "TOPSIS",
+    }
+}
+
+fn primary(evaluation: &Evaluation) -> Option<Aggregation> {
+    evaluation.methods.first().copied()
+}
+
+fn source_of(fact: &FactRef) -> SourceRef {
+    SourceRef {
+        source: fact.source.clone(),
+        as_of: fact.as_of.clone(),
+        stale: fact.stale,
+    }
+}
+
+/// Distinct sources of some facts, sorted so the output does not depend on fact order.
+fn sources(facts: &[FactRef]) -> Vec<SourceRef> {
+    let mut out: Vec<SourceRef> = facts.iter().map(source_of).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Criteria by descending weight, so the weightiest arguments come first.
+fn criteria_by_weight(evaluation: &Evaluation) -> Vec<Criterion> {
+    let mut criteria = evaluation.criteria.clone();
+    let weight = |c: &Criterion| evaluation.weights.values.get(c).copied().unwrap_or(0.0);
+    criteria.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.cmp(b)));
+    criteria
+}
+
+fn score_text(criterion: Criterion, cell: &ScoreCell) -> String {
+    format!(
+        "{criterion} scores {}: {}",
+        format::score(Some(cell.score)),
+        cell.explanation.trim()
+    )
+}
+
+fn missing_text(cell: &ScoreCell) -> String {
+    format!(
+        "the catalog has no {} (scored neutral, confidence {})",
+        format::and_list(&cell.missing),
+        format::percent(cell.confidence)
+    )
+}
+
+/// Pros: cells scoring ≥ 0.7. Cons: cells scoring ≤ 0.35, or resting on missing facts.
+pub fn pros_and_cons(evaluation: &Evaluation, option: &ScoredOption) -> (Vec<Argument>, Vec<Argument>) {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for criterion in criteria_by_weight(evaluation) {
+        let Some(cell) = option.cells.get(&criterion) else {
+            continue;
+        };
+        let cited = sources(&cell.facts);
+        if cell.score >= PRO_AT {
+            good.push(Argument {
+                text: score_text(criterion, cell),
+                sources: cited.clone(),
+            });
+        }
+        let incomplete = !cell.missing.is_empty();
+        if cell.score <= CON_AT || incomplete {
+            let mut text = score_text(criterion, cell);
+            if incomplete {
+                text = format!("{}; {}", text.trim_end_matches('.'), missing_text(cell));
+            }
+            bad.push(Argument { text, sources: cited });
+        }
+    }
+    (good, bad)
+}
+
+fn totals(evaluation: &Evaluation, option: &ScoredOption) -> Vec<String> {
+    evaluation
+        .methods
+        .iter()
+        .map(|m| {
+            let total = format::score(option.totals.get(m).copied());
+            match option.ranks.get(m) {
+                Some(rank) => format!("{} {total} (#{rank})", method_label(*m)),
+                None => format!("{} {total}", method_label(*m)),
+            }
+        })
+        .collect()
+}
+
+pub fn considered(plan: &Plan, evaluation: &Evaluation) -> Vec<ConsideredOption> {
+    let primary = primary(evaluation);
+    evaluation
+        .options
+        .iter()
+        .take(plan.options)
+        .enumerate()
+        .map(|(i, option)| {
+            let (good, bad) = pros_and_cons(evaluation, option);
+            ConsideredOption {
+                rank: i + 1,
+                framework: option.framework.clone(),
+                name: option.name.clone(),
+                language: option.language.clone(),
+                total: format::score(primary.and_then(|m| option.totals.get(&m).copied())),
+                totals: totals(evaluation, option),
+                confidence: format::percent(option.confidence),
+                good,
+                bad,
+            }
+        })
+        .collect()
+}
+
+pub fn others(plan: &Plan, evaluation: &Evaluation) -> Vec<String> {
+    let primary = primary(evaluation);
+    evaluation
+        .options
+        .iter()
+        .skip(plan.options)
+        .map(|o| {
+            format!(
+                "{} ({})",
+                o.name,
+                format::score(primary.and_then(|m| o.totals.get(&m).copied()))
+            )
+        })
+        .collect()
+}
+
+pub fn eliminated(evaluation: &Evaluation) -> Vec<EliminatedOption> {
+    evaluation
+        .eliminated
+        .iter()
+        .map(|e| {
+            let facts: Vec<FactRef> = e.reasons.iter().filter_map(|r| r.fact.clone()).collect();
+            EliminatedOption {
+                framework: e.framework.clone(),
+                name: e.name.clone(),
+                reasons: e.reasons.iter().map(|r| r.message.clone()).collect(),
+                sources: sources(&facts),
+            }
+        })
+        .collect()
+}
+
+/// One line grouping eliminated frameworks by the constraint that removed them.
+pub fn eliminated_summary(evaluation: &Evaluation) -> Option<String> {
+    if evaluation.eliminated.is_empty() {
+        return None;
+    }
+    let mut by_constraint: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for eliminated in &evaluation.eliminated {
+        for reason in &eliminated.reasons {
+            let names = by_constraint.entry(reason.constraint.as_str()).or_default();
+            if !names.contains(&eliminated.name) {
+                names.push(eliminated.name.clone());
+            }
+        }
+    }
+    let groups: Vec<String> = by_constraint
+        .into_iter()
+        .map(|(constraint, mut names)| {
+            names.sort();
+            format!("{constraint}: {}", format::and_list(&names))
+        })
+        .collect();
+    let count = evaluation.eliminated.len();
+    let noun = if count == 1 { "framework was" } else { "frameworks were" };
+    Some(format!(
+        "{count} {noun} eliminated by hard constraints ({}).",
+        groups.join("; ")
+    ))
+}
+
+pub fn outcome(evaluation: &Evaluation) -> Option<Outcome> {
+    let winner = evaluation.winner()?;
+    let primary = primary(evaluation)?;
+    let total = winner.totals.get(&primary).copied();
+    let mut because = format!(
+        "it ranks first under {} with {}",
+        method_label(primary),
+        format::score(total)
+    );
+    if let Some(runner_up) = evaluation.options.get(1) {
+        match (total, runner_up.totals.get(&primary).copied()) {
+            (Some(a), Some(b)) => {
+                because.push_str(&format!(", {} ahead of {}", format::score(Some(a - b)), runner_up.name))
+            }
+            _ => because.push_str(&format!(", ahead of {} by an unknown margin", runner_up.name)),
+        }
+    } else {
+        because.push_str(", as the only option that survived the hard constraints");
+    }
+    for method in evaluation.methods.iter().skip(1) {
+        let rank = winner
+            .ranks
+            .get(method)
+            .map_or_else(|| format::UNKNOWN.to_owned(), |r| format!("#{r}"));
+        because.push_str(&format!(
+            "; {} ranks it {rank} ({})",
+            method_label(*method),
+            format::score(winner.totals.get(method).copied())
+        ));
+    }
+    because.push('.');
+    Some(Outcome {
+        winner: winner.framework.clone(),
+        winner_name: winner.name.clone(),
+        because,
+        reasons: winner.top_reasons.clone(),
+        disagreement: disagreement(evaluation),
+    })
+}
+
+fn name_of(evaluation: &Evaluation, framework: &str) -> String {
+    evaluation
+        .options
+        .iter()
+        .find(|o| o.framework == framework)
+        .map_or_else(|| framework.to_owned(), |o| o.name.clone())
+}
+
+fn disagreement(evaluation: &Evaluation) -> Option<String> {
+    if !evaluation.rank_disagreement {
+        return None;
+    }
+    let firsts: Vec<String> = evaluation
+        .methods
+        .iter()
+        .filter_map(|m| {
+            let top: Vec<String> = evaluation
+                .rankings
+                .get(m)?
+                .iter()
+                .take(3)
+                .map(|id| name_of(evaluation, id))
+                .collect();
+            Some(format!("{} ranks {}", method_label(*m), top.join(" > ")))
+        })
+        .collect();
+    Some(format!(
+        "The methods disagree on the top of the ranking ({}); the primary method decides.",
+        firsts.join("; ")
+    ))
+}
+
+/// Consequences of choosing the winner: its pros and cons, and how stable the choice is.
+pub fn consequences(evaluation: &Evaluation, winner: Option<&ConsideredOption>) -> (Vec<Argument>, Vec<Argument>) {
+    let Some(winner) = winner else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut good = winner.good.clone();
+    let mut bad = winner.bad.clone();
+    if let Some(sensitivity) = &evaluation.sensitivity {
+        let argument = |text: &str| Argument {
+            text: text.to_owned(),
+            sources: Vec::new(),
+        };
+        match sensitivity.stability {
+            Stability::Robust => good.push(argument(
+                "the choice is robust: no single weight change below 0.15 changes the winner",
+            )),
+            Stability::Moderate => bad.push(argument(
+                "the choice is moderately stable: a single weight change between 0.05 and 0.15 changes the winner",
+            )),
+            Stability::Fragile => bad.push(argument(
+                "the choice is fragile: a single weight change under 0.05 changes the winner",
+            )),
+        }
+    }
+    (good, bad)
+}

@@ -1,0 +1,41 @@
+//! The decision log: `README.md` and `index.html` listing every record in the folder.
+
+use std::path::Path;
+
+use crate::error::ReportError;
+use crate::format::{self, UNKNOWN};
+use crate::index::{IndexEntry, IndexModel};
+use crate::templates::Templates;
+
+use super::{atomic, scan};
+
+/// The index model for the records currently in `out_dir`.
+pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {
+    let records = scan::records(out_dir)?;
+    let entries = records
+        .iter()
+        .map(|record| {
+            let html_name = record.file_name.strip_suffix(".md").map(|stem| format!("{stem}.html"));
+            let html = html_name.filter(|name| out_dir.join(name).is_file());
+            IndexEntry {
+                number_value: record.number,
+                number: format::record_number(record.number),
+                title: record.title(),
+                status: record.status().unwrap_or(UNKNOWN).to_owned(),
+                winner: record.winner_name().or(record.winner()).unwrap_or(UNKNOWN).to_owned(),
+                date: record.date(),
+                markdown: record.file_name.clone(),
+                html,
+            }
+        })
+        .collect();
+    Ok(IndexModel { entries })
+}
+
+/// Rewrites `README.md` and `index.html` in `out_dir` when their content changes.
+pub fn write_index(out_dir: &Path, templates: &Templates) -> Result<(), ReportError> {
+    let rendered = templates.render_index(&index_model(out_dir)?)?;
+    atomic::write_if_changed(&out_dir.join("README.md"), &rendered.markdown)?;
+    atomic::write_if_changed(&out_dir.join("index.html"), &rendered.html)?;
+    Ok(())
+}

@@ -1,0 +1,421 @@
+//! The record folder: numbering, revisions, superseding, the decision log index, and the
+//! staleness check, following issue 5.
+//!
+//! Every file written is inside `out_dir` (named from a record number and the decision id),
+//! every write is atomic, and a rerun with an unchanged spec, catalog and tool writes nothing.
+
+mod atomic;
+mod index;
+mod scan;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use tradeoff_core::Evaluation;
+use tradeoff_lang::vocab::Status;
+use tradeoff_lang::Plan;
+
+use crate::error::ReportError;
+use crate::format;
+use crate::frontmatter;
+use crate::record::{file_stem, superseded_status, RecordMeta, RecordModel};
+use crate::templates::{RenderedRecord, Templates};
+
+pub use index::{index_model, write_index};
+pub use scan::record_number;
+
+/// What identifies the inputs of a record besides the spec: the catalog and the tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Versions {
+    /// The catalog's version; the caller folds in user catalog files if any were loaded.
+    pub catalog: String,
+    /// The tradeoff version that renders the record.
+    pub tool: String,
+}
+
+/// What `write_record` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// Spec, catalog and tool are unchanged: nothing was written.
+    Unchanged { path: PathBuf },
+    /// A new record (no record existed for this decision).
+    Created { path: PathBuf },
+    /// The record was rewritten in place with a new revision.
+    Revised { path: PathBuf, revision: u32 },
+    /// The accepted record's winner changed: a new record replaces it, and the old one's status
+    /// now says "superseded by NNNN".
+    Superseded { old: PathBuf, new: PathBuf },
+}
+
+/// Why a record no longer matches its inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Staleness {
+    /// No record exists for the decision.
+    Missing { decision: String },
+    SpecChanged {
+        path: PathBuf,
+        recorded: String,
+        current: String,
+    },
+    CatalogChanged {
+        path: PathBuf,
+        recorded: String,
+        current: String,
+    },
+    ToolChanged {
+        path: PathBuf,
+        recorded: String,
+        current: String,
+    },
+    /// The file is absent or its bytes differ from what would be rendered now (hand edits,
+    /// changed templates).
+    ContentDiffers { path: PathBuf },
+}
+
+impl fmt::Display for Staleness {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Staleness::Missing { decision } => write!(f, "no record exists for decision `{decision}`"),
+            Staleness::SpecChanged {
+                path,
+                recorded,
+                current,
+            } => write!(
+                f,
+                "{}: the spec changed (sha256 {} → {})",
+                path.display(),
+                short_sha(recorded),
+                short_sha(current)
+            ),
+            Staleness::CatalogChanged {
+                path,
+                recorded,
+                current,
+            } => {
+                write!(f, "{}: the catalog changed ({recorded} → {current})", path.display())
+            }
+            Staleness::ToolChanged {
+                path,
+                recorded,
+                current,
+            } => {
+                write!(f, "{}: tradeoff changed ({recorded} → {current})", path.display())
+            }
+            Staleness::ContentDiffers { path } => {
+                write!(f, "{}: differs from what tradeoff renders now", path.display())
+            }
+        }
+    }
+}
+
+/// Lower-case hex SHA-256 of a spec's bytes.
+pub fn spec_sha256(spec_text: &str) -> String {
+    let digest = Sha256::digest(spec_text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Enough of a hash to tell versions apart in a change log.
+fn short_sha(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+fn md_path(out_dir: &Path, number: u32, decision: &str) -> PathBuf {
+    out_dir.join(format!("{}.md", file_stem(number, decision)))
+}
+
+fn html_path(md: &Path) -> PathBuf {
+    md.with_extension("html")
+}
+
+fn render(
+    templates: &Templates,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    meta: &RecordMeta,
+) -> Result<RenderedRecord, ReportError> {
+    templates.render_record(&RecordModel::build(plan, evaluation, meta))
+}
+
+fn write_rendered(md: &Path, rendered: &RenderedRecord) -> Result<(), ReportError> {
+    atomic::write(md, &rendered.markdown)?;
+    atomic::write(&html_path(md), &rendered.html)
+}
+
+/// What changed between the record on disk and the inputs now, as change-log prose.
+fn describe_changes(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) -> Vec<String> {
+    let unknown = format::UNKNOWN;
+    let mut changes = Vec::new();
+    let recorded_sha = existing.spec_sha256().unwrap_or(unknown);
+    if recorded_sha != sha {
+        changes.push(format!(
+            "spec changed (sha256 {} → {})",
+            short_sha(recorded_sha),
+            short_sha(sha)
+        ));
+    }
+    let recorded_catalog = existing.catalog_version().unwrap_or(unknown);
+    if recorded_catalog != versions.catalog {
+        changes.push(format!("catalog {recorded_catalog} → {}", versions.catalog));
+    }
+    let recorded_tool = existing.tool_version().unwrap_or(unknown);
+    if recorded_tool != versions.tool {
+        changes.push(format!("tradeoff {recorded_tool} → {}", versions.tool));
+    }
+    changes
+}
+
+fn winner_id(evaluation: &Evaluation) -> String {
+    evaluation
+        .winner()
+        .map_or_else(|| "none".to_owned(), |w| w.framework.clone())
+}
+
+fn winner_name(evaluation: &Evaluation) -> String {
+    evaluation
+        .winner()
+        .map_or_else(|| "none".to_owned(), |w| w.name.clone())
+}
+
+/// Writes (or leaves alone) the record for `plan` in `out_dir`, then refreshes the index.
+///
+/// - no record for the decision yet: a new number, revision 1;
+/// - same spec SHA-256, catalog version and tool version: nothing is written;
+/// - otherwise, if the record is `accepted` and the winner changed: a new record that supersedes
+///   it, and the old record's status line (Markdown and HTML) becomes "superseded by NNNN";
+/// - otherwise: the same number, revision + 1, and a change-log line saying what changed.
+pub fn write_record(
+    out_dir: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_path: &str,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<WriteOutcome, ReportError> {
+    std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
+    let records = scan::records(out_dir)?;
+    let sha = spec_sha256(spec_text);
+    let base = RecordMeta {
+        number: 0,
+        spec_path: spec_path.to_owned(),
+        spec_sha256: sha.clone(),
+        catalog_version: versions.catalog.clone(),
+        tool_version: versions.tool.clone(),
+        revision: 1,
+        changelog: Vec::new(),
+        supersedes: None,
+        superseded_by: None,
+        status: None,
+    };
+    let created_line = format!(
+        "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
+        short_sha(&sha),
+        versions.catalog,
+        versions.tool
+    );
+
+    let outcome = match scan::current(&records, &plan.id) {
+        None => {
+            let number = scan::next_number(&records);
+            let meta = RecordMeta {
+                number,
+                changelog: vec![created_line],
+                ..base
+            };
+            let path = md_path(out_dir, number, &plan.id);
+            write_rendered(&path, &render(templates, plan, evaluation, &meta)?)?;
+            WriteOutcome::Created { path }
+        }
+        Some(existing) => {
+            let changes = describe_changes(existing, &sha, versions);
+            if changes.is_empty() {
+                return finish(
+                    out_dir,
+                    templates,
+                    WriteOutcome::Unchanged {
+                        path: existing.path.clone(),
+                    },
+                );
+            }
+            let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
+            let winner_changed = old_winner != winner_id(evaluation);
+            let winner_line = format!(
+                "winner changed from {} to {}",
+                existing.winner_name().unwrap_or(old_winner),
+                winner_name(evaluation)
+            );
+            if winner_changed && existing.status() == Some(Status::Accepted.name()) {
+                supersede(
+                    out_dir,
+                    plan,
+                    evaluation,
+                    templates,
+                    existing,
+                    &records,
+                    base,
+                    &winner_line,
+                    &changes,
+                )?
+            } else {
+                let revision = existing.revision().unwrap_or(1).saturating_add(1);
+                let mut what = changes;
+                if winner_changed {
+                    what.push(winner_line);
+                }
+                let mut changelog = existing.changelog();
+                changelog.push(format!("revision {revision}: {}", what.join("; ")));
+                let meta = RecordMeta {
+                    number: existing.number,
+                    revision,
+                    changelog,
+                    supersedes: existing.supersedes(),
+                    ..base
+                };
+                let path = md_path(out_dir, existing.number, &plan.id);
+                write_rendered(&path, &render(templates, plan, evaluation, &meta)?)?;
+                WriteOutcome::Revised { path, revision }
+            }
+        }
+    };
+    finish(out_dir, templates, outcome)
+}
+
+fn finish(out_dir: &Path, templates: &Templates, outcome: WriteOutcome) -> Result<WriteOutcome, ReportError> {
+    write_index(out_dir, templates)?;
+    Ok(outcome)
+}
+
+/// Writes the new record first, then marks the old one superseded, so an interruption never
+/// leaves an old record pointing at a number that does not exist.
+#[allow(clippy::too_many_arguments)]
+fn supersede(
+    out_dir: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    templates: &Templates,
+    old: &scan::ExistingRecord,
+    records: &[scan::ExistingRecord],
+    base: RecordMeta,
+    winner_line: &str,
+    changes: &[String],
+) -> Result<WriteOutcome, ReportError> {
+    let number = scan::next_number(records);
+    let status = superseded_status(number);
+    // Check both old files can be updated before writing anything.
+    let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
+        path: old.path.clone(),
+        message: "no `status:` line in its front matter".to_owned(),
+    })?;
+    let old_html_path = html_path(&old.path);
+    let old_html = match std::fs::read_to_string(&old_html_path) {
+        Ok(page) => Some(
+            frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
+                path: old_html_path.clone(),
+                message: "expected exactly one element with data-tradeoff=\"status\"".to_owned(),
+            })?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(ReportError::io("read", &old_html_path, e)),
+    };
+
+    let line = format!(
+        "revision 1: supersedes {} ({winner_line}; {})",
+        format::record_number(old.number),
+        changes.join("; ")
+    );
+    let meta = RecordMeta {
+        number,
+        changelog: vec![line],
+        supersedes: Some(old.number),
+        ..base
+    };
+    let new = md_path(out_dir, number, &plan.id);
+    write_rendered(&new, &render(templates, plan, evaluation, &meta)?)?;
+    atomic::write(&old.path, &old_markdown)?;
+    if let Some(page) = old_html {
+        atomic::write(&old_html_path, &page)?;
+    }
+    Ok(WriteOutcome::Superseded {
+        old: old.path.clone(),
+        new,
+    })
+}
+
+/// Why the record for `plan` in `out_dir` is out of date; empty when it is current.
+pub fn check_record(
+    out_dir: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<Vec<Staleness>, ReportError> {
+    let records = scan::records(out_dir)?;
+    let Some(existing) = scan::current(&records, &plan.id) else {
+        return Ok(vec![Staleness::Missing {
+            decision: plan.id.clone(),
+        }]);
+    };
+    let path = existing.path.clone();
+    let sha = spec_sha256(spec_text);
+    let unknown = format::UNKNOWN;
+    let mut out = Vec::new();
+    let recorded = existing.spec_sha256().unwrap_or(unknown);
+    if recorded != sha {
+        out.push(Staleness::SpecChanged {
+            path: path.clone(),
+            recorded: recorded.to_owned(),
+            current: sha.clone(),
+        });
+    }
+    let recorded = existing.catalog_version().unwrap_or(unknown);
+    if recorded != versions.catalog {
+        out.push(Staleness::CatalogChanged {
+            path: path.clone(),
+            recorded: recorded.to_owned(),
+            current: versions.catalog.clone(),
+        });
+    }
+    let recorded = existing.tool_version().unwrap_or(unknown);
+    if recorded != versions.tool {
+        out.push(Staleness::ToolChanged {
+            path: path.clone(),
+            recorded: recorded.to_owned(),
+            current: versions.tool.clone(),
+        });
+    }
+    if !out.is_empty() {
+        // Changed inputs already mean the content would change; comparing bytes adds nothing.
+        return Ok(out);
+    }
+    let meta = RecordMeta {
+        number: existing.number,
+        spec_path: existing
+            .front
+            .as_ref()
+            .and_then(|f| f.our_text("spec"))
+            .unwrap_or(unknown)
+            .to_owned(),
+        spec_sha256: sha,
+        catalog_version: versions.catalog.clone(),
+        tool_version: versions.tool.clone(),
+        revision: existing.revision().unwrap_or(1),
+        changelog: existing.changelog(),
+        supersedes: existing.supersedes(),
+        superseded_by: None,
+        status: None,
+    };
+    let rendered = render(templates, plan, evaluation, &meta)?;
+    if existing.text != rendered.markdown {
+        out.push(Staleness::ContentDiffers { path: path.clone() });
+    }
+    let html = html_path(&path);
+    match std::fs::read_to_string(&html) {
+        Ok(page) if page == rendered.html => {}
+        Ok(_) => out.push(Staleness::ContentDiffers { path: html }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(Staleness::ContentDiffers { path: html }),
+        Err(e) => return Err(ReportError::io("read", html, e)),
+    }
+    Ok(out)
+}

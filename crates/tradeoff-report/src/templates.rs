@@ -1,0 +1,161 @@
+//! The minijinja environment: built-in template files, per-project overrides, the escaping
+//! filters templates use, and rendering of records and the index.
+//!
+//! Undefined values are errors (strict mode) so a typo in an overriding template fails loudly
+//! instead of silently dropping a section from a decision record.
+
+use std::path::Path;
+
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
+
+use crate::error::ReportError;
+use crate::escape;
+use crate::html;
+use crate::index::IndexModel;
+use crate::record::RecordModel;
+use crate::svg;
+
+pub const RECORD_MARKDOWN: &str = "record.md.j2";
+pub const RECORD_HTML: &str = "record.html.j2";
+pub const INDEX_MARKDOWN: &str = "index.md.j2";
+pub const INDEX_HTML: &str = "index.html.j2";
+
+/// The built-in templates, by file name.
+const BUILTIN: [(&str, &str); 4] = [
+    (RECORD_MARKDOWN, include_str!("../templates/record.md.j2")),
+    (RECORD_HTML, include_str!("../templates/record.html.j2")),
+    (INDEX_MARKDOWN, include_str!("../templates/index.md.j2")),
+    (INDEX_HTML, include_str!("../templates/index.html.j2")),
+];
+
+/// A record rendered in both formats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedRecord {
+    pub markdown: String,
+    pub html: String,
+}
+
+/// The decision log rendered in both formats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedIndex {
+    pub markdown: String,
+    pub html: String,
+}
+
+/// The four record templates, ready to render.
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").finish_non_exhaustive()
+    }
+}
+
+impl Templates {
+    /// The templates shipped with tradeoff.
+    pub fn builtin() -> Templates {
+        let sources = BUILTIN
+            .iter()
+            .map(|(name, source)| (*name, (*source).to_owned()))
+            .collect();
+        // The built-in templates are tested; failing here is a bug in this crate, not bad input.
+        Templates::from_sources(sources).expect("built-in templates compile")
+    }
+
+    /// The built-in templates, except those with a same-named file in `dir` (a project's
+    /// `templates/` folder). A missing `dir` means no overrides.
+    pub fn with_overrides(dir: &Path) -> Result<Templates, ReportError> {
+        let mut sources = Vec::with_capacity(BUILTIN.len());
+        for (name, builtin) in BUILTIN {
+            let path = dir.join(name);
+            let source = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_owned(),
+                Err(e) => return Err(ReportError::io("read template", path, e)),
+            };
+            sources.push((name, source));
+        }
+        Templates::from_sources(sources)
+    }
+
+    fn from_sources(sources: Vec<(&'static str, String)>) -> Result<Templates, ReportError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.add_filter("md", |text: &str| escape::markdown_inline(text));
+        env.add_filter("md_block", |text: &str| escape::markdown_block(text));
+        env.add_filter("source", |text: &str| escape::markdown_source(text));
+        env.add_filter("yaml", yaml_filter);
+        for (name, source) in sources {
+            env.add_template_owned(name, source)
+                .map_err(|e| ReportError::template(name, &e))?;
+        }
+        Ok(Templates { env })
+    }
+
+    fn render(&self, name: &str, ctx: Value) -> Result<String, ReportError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| ReportError::template(name, &e))?;
+        template.render(ctx).map_err(|e| ReportError::template(name, &e))
+    }
+
+    /// Renders a record as Markdown (MADR 4) and as a self-contained HTML page whose body is
+    /// that Markdown converted, with the SVG chart in place of the Mermaid one.
+    pub fn render_record(&self, record: &RecordModel) -> Result<RenderedRecord, ReportError> {
+        let markdown = self.render(RECORD_MARKDOWN, context! { record => record })?;
+        let chart = svg::bar_chart(&record.chart);
+        let body = html::markdown_to_html(html::strip_front_matter(&markdown), &chart);
+        let html = self.render(
+            RECORD_HTML,
+            context! { record => record, body => Value::from_safe_string(body) },
+        )?;
+        Ok(RenderedRecord { markdown, html })
+    }
+
+    /// Renders the decision log.
+    pub fn render_index(&self, index: &IndexModel) -> Result<RenderedIndex, ReportError> {
+        let markdown = self.render(INDEX_MARKDOWN, context! { index => index })?;
+        let html = self.render(INDEX_HTML, context! { index => index })?;
+        Ok(RenderedIndex { markdown, html })
+    }
+}
+
+impl Default for Templates {
+    fn default() -> Templates {
+        Templates::builtin()
+    }
+}
+
+/// YAML flow value: strings double-quoted, sequences as `[…]`, numbers as is, none as `null`.
+fn yaml_filter(value: &Value) -> Result<String, minijinja::Error> {
+    use minijinja::value::ValueKind;
+    match value.kind() {
+        ValueKind::None | ValueKind::Undefined => Ok("null".to_owned()),
+        ValueKind::Bool | ValueKind::Number => Ok(value.to_string()),
+        ValueKind::String => Ok(escape::yaml_string(value.as_str().unwrap_or_default())),
+        ValueKind::Seq => {
+            let items = value
+                .try_iter()?
+                .map(|item| yaml_filter(&item))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(format!("[{}]", items.join(", ")))
+        }
+        _ => Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("the yaml filter takes a string, number or list, not {}", value.kind()),
+        )),
+    }
+}

@@ -1,0 +1,449 @@
+//! The record folder: creation, no-op reruns, revisions, superseding, the index, staleness.
+
+mod fixtures;
+
+use std::fs;
+use std::path::Path;
+
+use tradeoff_lang::vocab::Status;
+use tradeoff_report::{check_record, write_record, Staleness, Templates, Versions, WriteOutcome};
+
+const SPEC: &str = "decision sensor-ingest \"Backend framework for the sensor ingestion API\" { status proposed }\n";
+
+fn versions() -> Versions {
+    Versions {
+        catalog: "2026.11.0".to_owned(),
+        tool: "0.1.0".to_owned(),
+    }
+}
+
+/// Every file in the folder with its bytes, sorted by name.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().into_string().unwrap(), fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    snapshot(dir).into_iter().map(|(name, _)| name).collect()
+}
+
+#[test]
+fn first_run_creates_record_html_and_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let outcome = write_record(
+        &out,
+        &fixtures::sensor_plan(),
+        &fixtures::sensor_evaluation(),
+        "specs/sensor-ingest.tradeoff",
+        SPEC,
+        &versions(),
+        &Templates::builtin(),
+    )
+    .unwrap();
+    assert_eq!(
+        outcome,
+        WriteOutcome::Created {
+            path: out.join("0001-sensor-ingest.md")
+        }
+    );
+    assert_eq!(
+        names(&out),
+        [
+            "0001-sensor-ingest.html",
+            "0001-sensor-ingest.md",
+            "README.md",
+            "index.html"
+        ]
+    );
+    // Nothing was written next to the output folder.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    let markdown = fs::read_to_string(out.join("0001-sensor-ingest.md")).unwrap();
+    assert!(markdown.contains("  revision: 1\n"));
+    assert!(markdown.contains("  spec: \"specs/sensor-ingest.tradeoff\"\n"));
+    let sha = tradeoff_report::spec_sha256(SPEC);
+    assert!(markdown.contains(&format!("  spec_sha256: \"{sha}\"\n")));
+}
+
+#[test]
+fn rerun_with_unchanged_inputs_is_a_byte_identical_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, evaluation, templates) = (
+        fixtures::sensor_plan(),
+        fixtures::sensor_evaluation(),
+        Templates::builtin(),
+    );
+    write_record(
+        dir.path(),
+        &plan,
+        &evaluation,
+        "specs/s.tradeoff",
+        SPEC,
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let before = snapshot(dir.path());
+    let modified: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
+        .collect();
+    let outcome = write_record(
+        dir.path(),
+        &plan,
+        &evaluation,
+        "specs/s.tradeoff",
+        SPEC,
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    assert_eq!(
+        outcome,
+        WriteOutcome::Unchanged {
+            path: dir.path().join("0001-sensor-ingest.md")
+        }
+    );
+    assert_eq!(snapshot(dir.path()), before);
+    let after: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
+        .collect();
+    assert_eq!(after, modified, "no file was rewritten");
+    assert!(
+        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn changed_spec_with_same_winner_bumps_the_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, evaluation, templates) = (
+        fixtures::sensor_plan(),
+        fixtures::sensor_evaluation(),
+        Templates::builtin(),
+    );
+    write_record(
+        dir.path(),
+        &plan,
+        &evaluation,
+        "specs/s.tradeoff",
+        SPEC,
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let changed_spec = format!("{SPEC}# a comment\n");
+    let mut newer = versions();
+    newer.catalog = "2026.12.0".to_owned();
+    let outcome = write_record(
+        dir.path(),
+        &plan,
+        &evaluation,
+        "specs/s.tradeoff",
+        &changed_spec,
+        &newer,
+        &templates,
+    )
+    .unwrap();
+    let path = dir.path().join("0001-sensor-ingest.md");
+    assert_eq!(
+        outcome,
+        WriteOutcome::Revised {
+            path: path.clone(),
+            revision: 2
+        }
+    );
+    let markdown = fs::read_to_string(&path).unwrap();
+    assert!(markdown.contains("  revision: 2\n"));
+    let old_sha = &tradeoff_report::spec_sha256(SPEC)[..12];
+    let new_sha = &tradeoff_report::spec_sha256(&changed_spec)[..12];
+    let line = format!("* revision 2: spec changed (sha256 {old_sha} → {new_sha}); catalog 2026.11.0 → 2026.12.0\n");
+    assert!(markdown.contains(&line), "{markdown}");
+    assert!(markdown.contains("* revision 1: created from specs/s.tradeoff"));
+    assert_eq!(names(dir.path()).len(), 4, "still one record");
+
+    // A third run with yet another catalog appends, keeping both earlier lines.
+    let mut newest = newer.clone();
+    newest.catalog = "2027.01.0".to_owned();
+    let outcome = write_record(
+        dir.path(),
+        &plan,
+        &evaluation,
+        "specs/s.tradeoff",
+        &changed_spec,
+        &newest,
+        &templates,
+    )
+    .unwrap();
+    assert_eq!(
+        outcome,
+        WriteOutcome::Revised {
+            path: path.clone(),
+            revision: 3
+        }
+    );
+    let markdown = fs::read_to_string(&path).unwrap();
+    assert!(markdown.contains(&line));
+    assert!(markdown.contains("* revision 3: catalog 2026.12.0 → 2027.01.0\n"));
+}
+
+#[test]
+fn accepted_record_whose_winner_changes_is_superseded() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin();
+    let plan = fixtures::saas_plan();
+    assert_eq!(plan.status, Status::Accepted);
+    let first = fixtures::saas_evaluation();
+    assert_eq!(first.winner().unwrap().framework, "django");
+    write_record(
+        dir.path(),
+        &plan,
+        &first,
+        "specs/saas.tradeoff",
+        "v1",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let old_path = dir.path().join("0001-saas-dashboard-mvp.md");
+    let old_markdown = fs::read_to_string(&old_path).unwrap();
+    let old_html = fs::read_to_string(old_path.with_extension("html")).unwrap();
+
+    let second = fixtures::saas_evaluation_with(&[("django", 0.3)]);
+    assert_eq!(second.winner().unwrap().framework, "rails");
+    let outcome = write_record(
+        dir.path(),
+        &plan,
+        &second,
+        "specs/saas.tradeoff",
+        "v2",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let new_path = dir.path().join("0002-saas-dashboard-mvp.md");
+    assert_eq!(
+        outcome,
+        WriteOutcome::Superseded {
+            old: old_path.clone(),
+            new: new_path.clone()
+        }
+    );
+
+    // The old record changed only in its status line.
+    let rewritten = fs::read_to_string(&old_path).unwrap();
+    assert_eq!(
+        rewritten,
+        old_markdown.replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
+    );
+    let rewritten_html = fs::read_to_string(old_path.with_extension("html")).unwrap();
+    assert_eq!(
+        rewritten_html,
+        old_html.replacen(">accepted</dd>", ">superseded by 0002</dd>", 1),
+        "HTML status rewritten in place"
+    );
+
+    let new_markdown = fs::read_to_string(&new_path).unwrap();
+    assert!(new_markdown.contains("  supersedes: 1\n"));
+    assert!(new_markdown.contains("  winner: \"rails\"\n"));
+    assert!(new_markdown.contains("This record supersedes [0001](0001-saas-dashboard-mvp.md)."));
+    assert!(new_markdown
+        .contains("* revision 1: supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"));
+
+    // The new record is now the current one: rerunning is a no-op, and a further change revises it.
+    let again = write_record(
+        dir.path(),
+        &plan,
+        &second,
+        "specs/saas.tradeoff",
+        "v2",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    assert_eq!(again, WriteOutcome::Unchanged { path: new_path.clone() });
+    let third = write_record(
+        dir.path(),
+        &plan,
+        &second,
+        "specs/saas.tradeoff",
+        "v3",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    assert_eq!(
+        third,
+        WriteOutcome::Revised {
+            path: new_path,
+            revision: 2
+        }
+    );
+}
+
+#[test]
+fn proposed_record_whose_winner_changes_is_revised_not_superseded() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin();
+    let mut plan = fixtures::saas_plan();
+    plan.status = Status::Proposed;
+    write_record(
+        dir.path(),
+        &plan,
+        &fixtures::saas_evaluation(),
+        "s",
+        "v1",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let second = fixtures::saas_evaluation_with(&[("django", 0.3)]);
+    let outcome = write_record(dir.path(), &plan, &second, "s", "v2", &versions(), &templates).unwrap();
+    let path = dir.path().join("0001-saas-dashboard-mvp.md");
+    assert_eq!(
+        outcome,
+        WriteOutcome::Revised {
+            path: path.clone(),
+            revision: 2
+        }
+    );
+    let markdown = fs::read_to_string(path).unwrap();
+    assert!(markdown.contains("winner changed from Django to Ruby on Rails"));
+}
+
+#[test]
+fn index_lists_every_record_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin();
+    // A hand-written record without our metadata keeps its number and is listed too.
+    fs::write(
+        dir.path().join("0001-use-postgres.md"),
+        "# Use PostgreSQL\n\nWe use it.\n",
+    )
+    .unwrap();
+    write_record(
+        dir.path(),
+        &fixtures::sensor_plan(),
+        &fixtures::sensor_evaluation(),
+        "a",
+        "a",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    write_record(
+        dir.path(),
+        &fixtures::saas_plan(),
+        &fixtures::saas_evaluation(),
+        "b",
+        "b",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    let readme = fs::read_to_string(dir.path().join("README.md")).unwrap();
+    let rows: Vec<&str> = readme.lines().filter(|l| l.starts_with("| [")).collect();
+    assert_eq!(
+        rows,
+        [
+            "| [0001](0001-use-postgres.md) | Use PostgreSQL | unknown | unknown | unknown |",
+            "| [0002](0002-sensor-ingest.md) | Backend framework for the sensor ingestion API | proposed | FastAPI | 2026-11-24 |",
+            "| [0003](0003-saas-dashboard-mvp.md) | Framework for the analytics dashboard MVP | accepted | Django | 2026-11-26 |",
+        ]
+    );
+    let index = fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"0002-sensor-ingest.html\">0002</a>"));
+    assert!(index.contains("<a href=\"0001-use-postgres.md\">0001</a>"));
+    assert!(index.find("0001").unwrap() < index.find("0002").unwrap());
+    assert!(index.find("0002").unwrap() < index.find("0003").unwrap());
+}
+
+#[test]
+fn check_reports_changed_inputs_and_hand_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, evaluation, templates) = (
+        fixtures::sensor_plan(),
+        fixtures::sensor_evaluation(),
+        Templates::builtin(),
+    );
+    assert_eq!(
+        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates).unwrap(),
+        [Staleness::Missing {
+            decision: "sensor-ingest".to_owned()
+        }]
+    );
+    write_record(dir.path(), &plan, &evaluation, "s", SPEC, &versions(), &templates).unwrap();
+    let path = dir.path().join("0001-sensor-ingest.md");
+
+    let mut newer = versions();
+    newer.tool = "0.2.0".to_owned();
+    let stale = check_record(dir.path(), &plan, &evaluation, "other spec", &newer, &templates).unwrap();
+    assert_eq!(stale.len(), 2, "{stale:?}");
+    assert!(matches!(&stale[0], Staleness::SpecChanged { path: p, .. } if *p == path));
+    assert_eq!(
+        stale[1],
+        Staleness::ToolChanged {
+            path: path.clone(),
+            recorded: "0.1.0".to_owned(),
+            current: "0.2.0".to_owned()
+        }
+    );
+
+    let html = path.with_extension("html");
+    let page = fs::read_to_string(&html).unwrap();
+    fs::write(&html, page.replace("FastAPI", "FastAPI!")).unwrap();
+    assert_eq!(
+        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates).unwrap(),
+        [Staleness::ContentDiffers { path: html }]
+    );
+}
+
+#[test]
+fn a_template_override_is_used_and_a_typo_in_it_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates_dir = dir.path().join("templates");
+    fs::create_dir(&templates_dir).unwrap();
+    fs::write(
+        templates_dir.join("index.md.j2"),
+        "# Our decisions\n{% for e in index.entries %}- {{ e.title|md }}\n{% endfor %}",
+    )
+    .unwrap();
+    let templates = Templates::with_overrides(&templates_dir).unwrap();
+    let out = dir.path().join("out");
+    write_record(
+        &out,
+        &fixtures::sensor_plan(),
+        &fixtures::sensor_evaluation(),
+        "s",
+        "s",
+        &versions(),
+        &templates,
+    )
+    .unwrap();
+    assert_eq!(
+        fs::read_to_string(out.join("README.md")).unwrap(),
+        "# Our decisions\n- Backend framework for the sensor ingestion API\n"
+    );
+
+    fs::write(
+        templates_dir.join("index.md.j2"),
+        "{% for e in index.entries %}{{ e.titel }}{% endfor %}",
+    )
+    .unwrap();
+    let typo = Templates::with_overrides(&templates_dir).unwrap();
+    let error = tradeoff_report::write_index(&out, &typo).unwrap_err();
+    assert!(
+        matches!(error, tradeoff_report::ReportError::Template { ref name, .. } if name == "index.md.j2"),
+        "{error}"
+    );
+}
