@@ -3,6 +3,7 @@
 mod common;
 
 mod catalog;
+mod decide;
 mod fmt;
 mod plan;
 mod score;

@@ -43,6 +43,10 @@ pub enum Command {
     Plan(PlanArgs),
     /// Score the catalog's frameworks against a spec and show the ranking
     Score(ScoreArgs),
+    /// Write the architecture decision record (Markdown + HTML) of each spec into reports/
+    Decide(DecideArgs),
+    /// Check that every spec's committed record is up to date (exit 1 if not)
+    Check(CheckArgs),
     /// Print specs in canonical layout (in place), or check that they already are
     Fmt(FmtArgs),
     /// Inspect and validate the framework catalog
@@ -75,6 +79,40 @@ pub struct ScoreArgs {
     /// Flag facts older than this many months at the decision date
     #[arg(long, value_name = "MONTHS", default_value_t = tradeoff_core::scoring::DEFAULT_STALE_AFTER_MONTHS)]
     pub stale_after: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// Spec files or folders of specs (default: specs/)
+    pub specs: Vec<PathBuf>,
+    /// Folder the records and the decision log are written to
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Folder of template overrides (default: templates/ if it exists)
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// GitHub Actions workflow commands, shown as annotations on pull requests
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Spec files or folders of specs (default: specs/)
+    pub specs: Vec<PathBuf>,
+    /// Folder holding the committed records
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Folder of template overrides (default: templates/ if it exists)
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 #[derive(Debug, Args)]

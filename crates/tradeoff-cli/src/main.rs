@@ -6,6 +6,7 @@ mod commands;
 mod exit;
 mod files;
 mod pipeline;
+mod records;
 mod ui;
 mod views;
 

@@ -13,6 +13,8 @@ use crate::files;
 pub struct LoadedSpec {
     /// The path as shown to users and stored in records (forward slashes).
     pub display: String,
+    /// The spec text as read: records store its SHA-256.
+    pub source: String,
     pub plan: Plan,
     pub catalog: Catalog,
 }
@@ -70,5 +72,10 @@ pub fn load_spec(path: &Path) -> Result<LoadedSpec, Failure> {
         catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)?
     };
     let plan = tradeoff_lang::compile(&ast, &catalog).map_err(Failure::bad_input)?;
-    Ok(LoadedSpec { display, plan, catalog })
+    Ok(LoadedSpec {
+        display,
+        source,
+        plan,
+        catalog,
+    })
 }

@@ -1,9 +1,11 @@
 //! One module per subcommand; each returns an `Outcome` or a `Failure`.
 
 mod catalog;
+mod check;
+mod decide;
 mod fmt;
 mod plan;
-mod score;
+pub mod score;
 
 use crate::cli::Command;
 use crate::exit::{CommandResult, Failure};
@@ -13,6 +15,8 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
     match command {
         Command::Plan(args) => plan::run(&args, ui),
         Command::Score(args) => score::run(&args, ui),
+        Command::Decide(args) => decide::run(&args, ui),
+        Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args, ui),
         Command::Catalog(command) => catalog::run(command, ui),
     }

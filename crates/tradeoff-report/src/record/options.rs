@@ -135,11 +135,20 @@ pub fn pros_and_cons(evaluation: &Evaluation, option: &ScoredOption) -> (Vec<Arg
             });
         }
         let incomplete = !cell.missing.is_empty();
-        if cell.score <= CON_AT || incomplete {
+        if cell.score <= CON_AT {
             let mut text = score_text(criterion, cell);
             if incomplete {
                 text = format!("{}; {}", text.trim_end_matches('.'), missing_text(cell));
             }
+            bad.push(Argument { text, sources: cited });
+        } else if incomplete {
+            // A fair or good score that rests on unknown facts is a risk, not a weakness: say
+            // what is unknown without calling the score itself bad.
+            let text = format!(
+                "{criterion} rests partly on unknown facts ({}); {}",
+                missing_text(cell),
+                score_text(criterion, cell)
+            );
             bad.push(Argument { text, sources: cited });
         }
     }

@@ -1,0 +1,55 @@
+//! `tradeoff decide [SPECS]`: write each spec's decision record and the decision log.
+
+use std::path::PathBuf;
+
+use tradeoff_report::{write_index, write_record, WriteOutcome};
+
+use crate::cli::DecideArgs;
+use crate::commands::score::no_survivors;
+use crate::exit::{CommandResult, Failure, Outcome};
+use crate::pipeline::{self, display_path};
+use crate::ui::Ui;
+use crate::{files, records};
+
+pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
+    let paths = if args.specs.is_empty() {
+        vec![PathBuf::from("specs")]
+    } else {
+        args.specs.clone()
+    };
+    let specs = files::collect_specs(&paths)?;
+    let templates = records::templates(args.templates.as_deref(), specs.first().map(PathBuf::as_path))?;
+    for spec in &specs {
+        let loaded = pipeline::load_spec(spec)?;
+        let evaluation = records::evaluation_of(&loaded);
+        if evaluation.options.is_empty() {
+            return Err(no_survivors(&loaded.display, &evaluation));
+        }
+        let outcome = write_record(
+            &args.out,
+            &loaded.plan,
+            &evaluation,
+            &records::recorded_spec_path(spec),
+            &loaded.source,
+            &records::versions_of(&evaluation),
+            &templates,
+        )
+        .map_err(Failure::bad_input)?;
+        let winner = evaluation.winner().map_or("nothing", |w| w.name.as_str());
+        match outcome {
+            WriteOutcome::Unchanged { path } => ui.detail(format!("{}: up to date", display_path(&path))),
+            WriteOutcome::Created { path } => ui.status(format!("wrote {} (winner: {winner})", display_path(&path))),
+            WriteOutcome::Revised { path, revision } => ui.status(format!(
+                "revised {} to revision {revision} (winner: {winner})",
+                display_path(&path)
+            )),
+            WriteOutcome::Superseded { old, new } => ui.status(format!(
+                "wrote {} (winner: {winner}); it supersedes the accepted {}",
+                display_path(&new),
+                display_path(&old)
+            )),
+        }
+    }
+    write_index(&args.out, &templates).map_err(Failure::bad_input)?;
+    Ok(Outcome::Success)
+}

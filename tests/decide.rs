@@ -1,0 +1,119 @@
+//! `tradeoff decide` and `tradeoff check`: records written into a temp project, kept current,
+//! and reported when they go stale.
+
+use crate::common::*;
+
+fn decide(project: &std::path::Path) -> std::process::Output {
+    tradeoff_in(project).args(["decide"]).output().unwrap()
+}
+
+#[test]
+fn decide_writes_numbered_records_and_the_decision_log() {
+    let project = project_with(&["sensor-ingest.tradeoff", "hotel-reservations.tradeoff"]);
+    let output = decide(project.path());
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let reports = project.path().join("reports");
+    for file in [
+        "0001-hotel-reservations.md",
+        "0001-hotel-reservations.html",
+        "0002-sensor-ingest.md",
+        "README.md",
+        "index.html",
+    ] {
+        assert!(reports.join(file).is_file(), "missing {file}");
+    }
+    let record = std::fs::read_to_string(reports.join("0002-sensor-ingest.md")).unwrap();
+    for section in [
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "## Pros and Cons of the Options",
+        "## More Information",
+    ] {
+        assert!(record.contains(section), "no {section}");
+    }
+    let index = std::fs::read_to_string(reports.join("README.md")).unwrap();
+    assert!(index.contains("0001") && index.contains("0002"), "{index}");
+}
+
+#[test]
+fn rerunning_decide_changes_no_byte() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    decide(project.path());
+    let path = project.path().join("reports/0001-sensor-ingest.html");
+    let first = std::fs::read(&path).unwrap();
+    let output = decide(project.path());
+    assert!(output.status.success());
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+}
+
+#[test]
+fn check_passes_then_fails_on_an_edited_spec_then_passes_after_decide() {
+    let project = project_with(&["sensor-ingest.tradeoff", "realtime-chat.tradeoff"]);
+    decide(project.path());
+    let check = || tradeoff_in(project.path()).args(["check"]).output().unwrap();
+    assert_eq!(check().status.code(), Some(0), "{}", stdout_of(&check()));
+
+    let spec = project.path().join("specs/sensor-ingest.tradeoff");
+    let edited = std::fs::read_to_string(&spec)
+        .unwrap()
+        .replace("maturity medium", "maturity high");
+    std::fs::write(&spec, edited).unwrap();
+    let stale = check();
+    assert_eq!(stale.status.code(), Some(1));
+    let text = stdout_of(&stale);
+    assert!(text.contains("stale  specs/sensor-ingest.tradeoff"), "{text}");
+    assert!(text.contains("ok     specs/realtime-chat.tradeoff"), "{text}");
+
+    let output = decide(project.path());
+    assert!(stderr_of(&output).contains("revision 2"), "{}", stderr_of(&output));
+    assert_eq!(check().status.code(), Some(0));
+}
+
+#[test]
+fn check_speaks_github_annotations_and_json() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let github = tradeoff_in(project.path())
+        .args(["check", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(github.status.code(), Some(1));
+    let text = stdout_of(&github);
+    assert!(
+        text.starts_with("::error file=specs/sensor-ingest.tradeoff,line=1,title=decision record is stale::"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        1,
+        "one annotation per problem, newlines encoded: {text}"
+    );
+
+    let json = tradeoff_in(project.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let results: serde_json::Value = serde_json::from_str(&stdout_of(&json)).unwrap();
+    assert_eq!(results[0]["spec"], "specs/sensor-ingest.tradeoff");
+    assert_eq!(results[0]["status"], "stale");
+}
+
+#[test]
+fn a_broken_spec_is_reported_and_the_others_still_checked() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    decide(project.path());
+    std::fs::write(
+        project.path().join("specs/broken.tradeoff"),
+        "decision broken \"x\" {\n  wegh { }\n}\n",
+    )
+    .unwrap();
+    let output = tradeoff_in(project.path()).args(["check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout_of(&output);
+    assert!(
+        text.contains("error  specs/broken.tradeoff") && text.contains("did you mean `weigh`"),
+        "{text}"
+    );
+    assert!(text.contains("ok     specs/sensor-ingest.tradeoff"), "{text}");
+}
