@@ -5,5 +5,6 @@ mod common;
 mod catalog;
 mod decide;
 mod fmt;
+mod hostile;
 mod plan;
 mod score;

@@ -68,6 +68,10 @@ impl SpecError {
     /// Builds the error; problems are sorted by position so output follows the file.
     pub fn new(name: &str, source: Arc<str>, mut problems: Vec<Problem>) -> Self {
         problems.sort_by_key(|p| (p.span.start, p.span.end));
+        for problem in &mut problems {
+            problem.message = shortened(&problem.message);
+            problem.label = shortened(&problem.label);
+        }
         problems.dedup();
         let omitted = problems.len().saturating_sub(MAX_REPORTED);
         problems.truncate(MAX_REPORTED);
@@ -171,6 +175,18 @@ impl Diagnostic for ProblemReport {
             .map(|(span, text)| LabeledSpan::new_with_span(Some(text.clone()), *span));
         Some(Box::new(std::iter::once(primary).chain(notes)))
     }
+}
+
+/// Messages quote the user's names; a 100,000-character name must not become a 100 KB message.
+const MAX_MESSAGE_CHARS: usize = 160;
+
+fn shortened(text: &str) -> String {
+    if text.chars().count() <= MAX_MESSAGE_CHARS {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(MAX_MESSAGE_CHARS).collect();
+    out.push('…');
+    out
 }
 
 /// Renders any diagnostic as text: the single rendering path for the CLI and snapshot tests.
