@@ -15,7 +15,7 @@ lint:
 
 # Regenerate the decision records of all example specs into reports/
 reports:
-    for spec in specs/*.tradeoff; do cargo run -q -p tradeoff-cli -- decide "$spec" --out reports/; done
+    cargo run -q -p tradeoff-cli -- decide specs --out reports
 
 # Run the benchmarks (divan)
 bench:

@@ -3,8 +3,13 @@
 mod common;
 
 mod catalog;
+mod check;
+mod completions;
 mod decide;
+mod diff;
+mod explain;
 mod fmt;
 mod hostile;
+mod init;
 mod plan;
 mod score;

@@ -52,6 +52,16 @@ pub enum Command {
     /// Inspect and validate the framework catalog
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Show why one framework got its scores, criterion by criterion, with the facts used
+    Explain(ExplainArgs),
+    /// Compare the evaluations of two specs, or of a spec and its version at a git revision
+    Diff(DiffArgs),
+    /// Scaffold a starter spec, reports/ and a GitHub Actions workflow in a project
+    Init(InitArgs),
+    /// Print a shell completion script to stdout
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to stdout
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +109,8 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands, shown as annotations on pull requests
     Github,
+    /// SARIF 2.1.0, for code-scanning upload
+    Sarif,
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +125,57 @@ pub struct CheckArgs {
     pub templates: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The spec the framework was scored against
+    pub spec: PathBuf,
+    /// Framework id (e.g. axum) or display name
+    pub framework: String,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Flag facts older than this many months at the decision date
+    #[arg(long, value_name = "MONTHS", default_value_t = tradeoff_core::scoring::DEFAULT_STALE_AFTER_MONTHS)]
+    pub stale_after: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkdownOrJson {
+    /// A summary fit for a pull-request comment
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  tradeoff diff specs/old.tradeoff specs/new.tradeoff\n  \
+                        tradeoff diff --git main specs/sensor-ingest.tradeoff")]
+pub struct DiffArgs {
+    /// OLD and NEW specs; with --git, the single spec to compare with its committed version
+    #[arg(required = true, num_args = 1..=2, value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+    /// Compare SPEC as it is in the working tree with its version at this git revision
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    #[arg(long, value_enum, default_value_t = MarkdownOrJson::Markdown)]
+    pub format: MarkdownOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Project folder to scaffold (created if missing)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Overwrite files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod exit;
 mod files;
+mod git;
 mod pipeline;
 mod records;
 mod ui;

@@ -8,6 +8,7 @@ use tradeoff_lang::Plan;
 
 use crate::exit::Failure;
 use crate::files;
+use crate::git::{self, Revision};
 
 /// A spec compiled against its catalog.
 pub struct LoadedSpec {
@@ -42,14 +43,41 @@ pub fn catalog_with(includes: &[PathBuf]) -> Result<Catalog, Failure> {
     catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)
 }
 
+/// A catalog file's name from the project root. The name is hashed into the catalog version,
+/// so it must not depend on where the project is checked out or on the revision it came from.
+fn root_relative(spec: &Path, resolved: &Path) -> String {
+    let root = files::project_root(spec);
+    display_path(resolved.strip_prefix(&root).unwrap_or(resolved))
+}
+
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// Where a spec's catalog includes are read from.
+pub enum Includes<'a> {
+    /// The files next to the spec, as they are now.
+    WorkingTree,
+    /// The files at a git revision; `spec_relative` is the spec's path from the project root.
+    Git {
+        revision: &'a Revision,
+        spec_relative: &'a str,
+    },
+}
+
 /// Reads and compiles one spec, loading the catalog files it includes.
 pub fn load_spec(path: &Path) -> Result<LoadedSpec, Failure> {
-    let display = display_path(path);
     let source = files::read_text(path)?;
+    compile_source(path, display_path(path), source, &Includes::WorkingTree)
+}
+
+/// Compiles spec text that claims to live at `path` (includes are resolved against it).
+pub fn compile_source(
+    path: &Path,
+    display: String,
+    source: String,
+    includes: &Includes<'_>,
+) -> Result<LoadedSpec, Failure> {
     let ast = tradeoff_lang::parse(&display, &source).map_err(Failure::bad_input)?;
     let mut extra = Vec::new();
     for include in ast.catalog_includes() {
@@ -61,9 +89,21 @@ pub fn load_spec(path: &Path) -> Result<LoadedSpec, Failure> {
                 vec![problem],
             ))
         };
-        let resolved = files::resolve_include(path, &include.value).map_err(bad_include)?;
-        let text = files::read_text(&resolved)?;
-        extra.push((display_path(&resolved), text));
+        match includes {
+            Includes::WorkingTree => {
+                let resolved = files::resolve_include(path, &include.value).map_err(bad_include)?;
+                let text = files::read_text(&resolved)?;
+                extra.push((root_relative(path, &resolved), text));
+            }
+            Includes::Git {
+                revision,
+                spec_relative,
+            } => {
+                let relative = git::include_path(spec_relative, &include.value).map_err(bad_include)?;
+                let text = revision.show(&relative)?;
+                extra.push((relative, text));
+            }
+        }
     }
     let catalog = builtin_catalog()?;
     let catalog = if extra.is_empty() {

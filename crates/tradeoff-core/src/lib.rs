@@ -6,6 +6,7 @@
 //! records or prints. Every number it outputs can be traced to a catalog fact or to the plan.
 
 pub mod catalog;
+pub mod compare;
 pub mod evaluation;
 pub mod scoring;
 

@@ -37,7 +37,10 @@ pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
         .map_err(Failure::bad_input)?;
         let winner = evaluation.winner().map_or("nothing", |w| w.name.as_str());
         match outcome {
-            WriteOutcome::Unchanged { path } => ui.detail(format!("{}: up to date", display_path(&path))),
+            // Said even when nothing was written, so a run never looks like it did nothing.
+            WriteOutcome::Unchanged { path } => {
+                ui.status(format!("{} is up to date (winner: {winner})", display_path(&path)))
+            }
             WriteOutcome::Created { path } => ui.status(format!("wrote {} (winner: {winner})", display_path(&path))),
             WriteOutcome::Revised { path, revision } => ui.status(format!(
                 "revised {} to revision {revision} (winner: {winner})",

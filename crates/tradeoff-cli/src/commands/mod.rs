@@ -3,7 +3,11 @@
 mod catalog;
 mod check;
 mod decide;
+mod diff;
+mod docs;
+mod explain;
 mod fmt;
+mod init;
 mod plan;
 pub mod score;
 
@@ -19,6 +23,11 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args, ui),
         Command::Catalog(command) => catalog::run(command, ui),
+        Command::Explain(args) => explain::run(&args, ui),
+        Command::Diff(args) => diff::run(&args, ui),
+        Command::Init(args) => init::run(&args, ui),
+        Command::Completions(args) => docs::completions(&args),
+        Command::Man => docs::man(),
     }
 }
 

@@ -8,7 +8,7 @@ use tradeoff_lang::Plan;
 
 use super::table;
 
-fn method_label(method: Aggregation) -> &'static str {
+pub fn method_label(method: Aggregation) -> &'static str {
     match method {
         Aggregation::WeightedSum => "weighted sum",
         Aggregation::Topsis => "TOPSIS",

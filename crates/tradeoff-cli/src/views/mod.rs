@@ -1,8 +1,12 @@
 //! Plain-text views of plans, catalogs and evaluations for the terminal. Presentation only.
 
 pub mod catalog;
+pub mod check;
+pub mod diff;
 pub mod evaluation;
+pub mod explain;
 pub mod plan;
+pub mod sarif;
 
 /// The closest known name to `wanted`, if it is close enough to be a plausible typo.
 pub fn did_you_mean<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {

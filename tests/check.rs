@@ -1,0 +1,139 @@
+//! `tradeoff check --format sarif`: the log is validated against the SARIF 2.1.0 JSON schema
+//! (tests/fixtures/sarif-schema-2.1.0.json) for current, stale and broken specs.
+//!
+//! The schema file is copied unchanged from the `serde-sarif` 0.8.0 crate (`src/schema.json`):
+//! the OASIS SARIF 2.1.0 schema of oasis-tcs/sarif-spec, expressed as JSON Schema draft-07.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+/// The published SARIF 2.1.0 schema's pattern for `language` has a stray `]`; JSON Schema
+/// validators (this one included) refuse to compile it as an ECMA-262 regex. Only that keyword is
+/// dropped: it constrains `run.language` and `toolComponent.language`, which tradeoff never emits.
+const BROKEN_LANGUAGE_PATTERN: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+
+fn drop_broken_patterns(value: &mut Value) -> usize {
+    match value {
+        Value::Object(map) => {
+            let mut dropped = 0;
+            if map.get("pattern").and_then(Value::as_str) == Some(BROKEN_LANGUAGE_PATTERN) {
+                map.remove("pattern");
+                dropped += 1;
+            }
+            dropped + map.values_mut().map(drop_broken_patterns).sum::<usize>()
+        }
+        Value::Array(items) => items.iter_mut().map(drop_broken_patterns).sum(),
+        _ => 0,
+    }
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/sarif-schema-2.1.0.json")).unwrap();
+    let mut schema: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(drop_broken_patterns(&mut schema), 2, "the schema's known defect moved");
+    jsonschema::validator_for(&schema).expect("the vendored SARIF schema compiles")
+}
+
+fn assert_valid_sarif(log: &Value) {
+    let errors: Vec<String> = schema()
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF: {errors:#?}\n{log:#}");
+}
+
+fn sarif_check(project: &std::path::Path) -> (Option<i32>, Value) {
+    let output = tradeoff_in(project)
+        .args(["check", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let log = serde_json::from_str(&stdout_of(&output)).expect("stdout is JSON");
+    (output.status.code(), log)
+}
+
+#[test]
+fn the_schema_rejects_what_sarif_forbids() {
+    // Guards the test itself: a validator that accepted anything would prove nothing.
+    let bad = serde_json::json!({
+        "version": "2.1.0",
+        "runs": [{ "tool": { "driver": { "name": "tradeoff" } },
+                   "results": [{ "level": "fatal", "message": { "text": "x" } }] }]
+    });
+    assert!(!schema().is_valid(&bad));
+    let no_driver = serde_json::json!({ "version": "2.1.0", "runs": [{ "tool": {} }] });
+    assert!(!schema().is_valid(&no_driver));
+}
+
+#[test]
+fn a_missing_record_is_a_valid_sarif_result_on_the_spec() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let (code, log) = sarif_check(project.path());
+    assert_eq!(code, Some(1));
+    assert_valid_sarif(&log);
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "tradeoff");
+    assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["stale-record", "spec-error"]);
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{results:#?}");
+    assert_eq!(results[0]["ruleId"], "stale-record");
+    assert_eq!(results[0]["level"], "error");
+    assert!(results[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("sensor-ingest"));
+    let location = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "specs/sensor-ingest.tradeoff");
+    assert_eq!(location["region"]["startLine"], 1);
+}
+
+#[test]
+fn current_records_give_a_valid_log_without_results() {
+    let project = project_with(&["realtime-chat.tradeoff"]);
+    let decide = tradeoff_in(project.path()).arg("decide").output().unwrap();
+    assert!(decide.status.success(), "{}", stderr_of(&decide));
+    let (code, log) = sarif_check(project.path());
+    assert_eq!(code, Some(0));
+    assert_valid_sarif(&log);
+    assert_eq!(log["runs"][0]["results"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_broken_spec_is_a_spec_error_result_beside_the_others() {
+    let project = project_with(&["realtime-chat.tradeoff"]);
+    std::fs::write(
+        project.path().join("specs/broken.tradeoff"),
+        "decision broken \"x\" {\n  wegh { }\n}\n",
+    )
+    .unwrap();
+    let (code, log) = sarif_check(project.path());
+    assert_eq!(code, Some(2));
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let by_rule: Vec<(&str, &str)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap(),
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        by_rule.contains(&("spec-error", "specs/broken.tradeoff")),
+        "{by_rule:?}"
+    );
+    assert!(
+        by_rule.contains(&("stale-record", "specs/realtime-chat.tradeoff")),
+        "{by_rule:?}"
+    );
+}
