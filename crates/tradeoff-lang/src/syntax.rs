@@ -106,7 +106,7 @@ impl Builder {
                     });
                 }
                 Rule::block => items.push(Item::Block(self.block(child))),
-                Rule::statement | Rule::judgment => items.push(Item::Statement(self.statement(child))),
+                Rule::statement => items.push(Item::Statement(self.statement(child))),
                 Rule::close => close = span_of(&child),
                 _ => {}
             }
@@ -132,7 +132,7 @@ impl Builder {
                         span: span_of(&child),
                     })
                 }
-                Rule::statement | Rule::judgment => statements.push(self.statement(child)),
+                Rule::statement => statements.push(self.statement(child)),
                 _ => {}
             }
         }
@@ -266,7 +266,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::list => "a list",
         Rule::comma => "`,`",
         Rule::close => "`}`",
-        Rule::block | Rule::statement | Rule::judgment => "a setting",
+        Rule::block | Rule::statement => "a setting",
         _ => return None,
     })
 }
