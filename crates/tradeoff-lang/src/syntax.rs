@@ -226,17 +226,18 @@ impl Builder {
     }
 }
 
-/// Removes the common indentation of a `"""` block, its first line if blank (the text after
-/// the opening quotes) and its last line if blank (the indentation before the closing quotes).
+/// Removes the common indentation of a `"""` block and the blank lines at its start (the text
+/// after the opening quotes) and end (the indentation before the closing quotes).
 pub fn dedent(raw: &str) -> String {
     let mut lines: Vec<&str> = raw.lines().map(|l| l.trim_end()).collect();
     if raw.ends_with('\n') {
         lines.push("");
     }
-    if lines.first().is_some_and(|l| l.is_empty()) {
-        lines.remove(0);
-    }
-    if lines.last().is_some_and(|l| l.is_empty()) {
+    // Blank lines at either end are framing, not content; keeping some of them would make
+    // the formatter's output differ from its input's meaning (found by fuzzing).
+    let leading = lines.iter().take_while(|l| l.is_empty()).count();
+    lines.drain(..leading);
+    while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
     let indent = lines
@@ -347,6 +348,8 @@ mod tests {
     fn dedent_removes_common_indentation_and_framing_lines() {
         assert_eq!(dedent("\n    a\n      b\n\n    c\n  "), "a\n  b\n\nc");
         assert_eq!(dedent("one line"), "one line");
+        // Regression (fuzz crash-3a58af71): trailing whitespace-only lines are all framing.
+        assert_eq!(dedent("\n    text\n  \n\n "), "text");
     }
 
     #[test]

@@ -49,6 +49,8 @@ fn show(name: &str, format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
 
 fn check(paths: &[PathBuf], ui: &Ui) -> CommandResult {
     if paths.is_empty() {
+        let builtin = tradeoff_core::catalog::Catalog::builtin_files();
+        tradeoff_core::catalog::check_files(&builtin, pipeline::today()).map_err(Failure::internal)?;
         let catalog = pipeline::builtin_catalog()?;
         ui.status(format!(
             "built-in catalog {}: {} frameworks, all facts valid",
