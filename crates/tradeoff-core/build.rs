@@ -1,10 +1,21 @@
 //! Embeds every built-in catalog file into the binary, so `tradeoff` needs no files beside it.
+//!
+//! Each file is embedded twice: as written (TOML, for `catalog check` and error messages) and
+//! converted to JSON, which deserializes several times faster: the catalog is loaded on every
+//! run, and TOML parsing was the largest cost of a `tradeoff decide`. The catalog version (a hash
+//! of the TOML files) is computed here too; a unit test checks it matches the run-time hash.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
+
+/// Must match `BUILTIN_DIR` in src/catalog/load.rs: names are hashed with this prefix.
+const BUILTIN_DIR: &str = "catalog/frameworks";
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog").join("frameworks");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("catalog/frameworks exists")
@@ -13,13 +24,33 @@ fn main() {
         .filter(|name| name.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut code = String::from("/// Built-in catalog files: (file name, contents), sorted by name.\npub static BUILTIN_FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from("/// Built-in catalog files: (file name, TOML as written, the same as JSON), sorted by name.\npub static BUILTIN_FILES: &[(&str, &str, &str)] = &[\n");
+    let mut hasher = Sha256::new();
     for name in &names {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string()).expect("write to string");
+        let text = std::fs::read_to_string(&path).expect("catalog files are UTF-8");
+        hasher.update(format!("{BUILTIN_DIR}/{name}").as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+        // A file that is not valid TOML still builds: the run-time loader reports it precisely.
+        let json = match text.parse::<toml::Value>() {
+            Ok(value) => serde_json::to_string(&value).expect("TOML values serialize as JSON"),
+            Err(_) => String::new(),
+        };
+        let json_path = Path::new(&out_dir).join(format!("{name}.json"));
+        std::fs::write(&json_path, json).expect("OUT_DIR is writable");
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?}), include_str!({:?})),",
+            path.display().to_string(),
+            json_path.display().to_string()
+        )
+        .expect("write to string");
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_catalog.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let version: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+    writeln!(code, "/// Content hash of the built-in files, as `content_hash` computes it.\npub static BUILTIN_VERSION: &str = {version:?};").expect("write");
+    std::fs::write(Path::new(&out_dir).join("builtin_catalog.rs"), code).expect("OUT_DIR is writable");
 }

@@ -23,21 +23,21 @@ pub type CatalogFile = (String, String);
 
 impl Catalog {
     /// The catalog compiled into the binary. Its files pass the full validation in the test
-    /// suite (and `tradeoff catalog check`), so every run only deserializes them: validation
-    /// would cost more than the rest of a `tradeoff decide`. A file that fails to deserialize
-    /// is a bug, reported through the full validation for a precise message.
+    /// suite (and `tradeoff catalog check`), so every run only deserializes the JSON form the
+    /// build script made of them: validation and TOML parsing would cost more than the rest of
+    /// a `tradeoff decide`. A file that fails to load is a bug, reported through the full
+    /// validation for a precise message.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let files = Catalog::builtin_files();
-        let parsed: Result<Vec<Framework>, _> = files
+        let parsed: Result<Vec<Framework>, _> = BUILTIN_FILES
             .iter()
-            .map(|(_, text)| toml::from_str::<Framework>(text))
+            .map(|(_, _, json)| serde_json::from_str::<Framework>(json))
             .collect();
         let frameworks = match parsed {
             Ok(frameworks) => frameworks,
-            Err(_) => parse_all(&files, None, true)?,
+            Err(_) => parse_all(&Catalog::builtin_files(), None, true)?,
         };
         let mut catalog = Catalog {
-            version: String::new(),
+            version: BUILTIN_VERSION.to_string(),
             frameworks: BTreeMap::new(),
             languages: BTreeMap::new(),
             origins: BTreeMap::new(),
@@ -46,7 +46,6 @@ impl Catalog {
             catalog.origins.insert(framework.id.clone(), Origin::Builtin);
             catalog.frameworks.insert(framework.id.clone(), framework);
         }
-        catalog.version = content_hash(&files);
         Ok(catalog)
     }
 
@@ -54,7 +53,7 @@ impl Catalog {
     pub fn builtin_files() -> Vec<CatalogFile> {
         BUILTIN_FILES
             .iter()
-            .map(|(name, text)| (format!("{BUILTIN_DIR}/{name}"), (*text).to_string()))
+            .map(|(name, text, _)| (format!("{BUILTIN_DIR}/{name}"), (*text).to_string()))
             .collect()
     }
 
@@ -235,6 +234,15 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_builtin_load_equals_the_validated_toml_load() {
+        let fast = Catalog::builtin().unwrap();
+        let files = Catalog::builtin_files();
+        let validated = parse_all(&files, None, true).unwrap();
+        assert_eq!(fast.frameworks.values().cloned().collect::<Vec<_>>(), validated);
+        assert_eq!(fast.version, content_hash(&files));
+    }
+
+    #[test]
     fn builtin_files_pass_the_full_check_including_dates() {
         check_files(&Catalog::builtin_files(), today()).unwrap();
     }
@@ -243,7 +251,7 @@ mod tests {
     fn unknown_key_is_reported_with_its_file() {
         let mut text = BUILTIN_FILES
             .iter()
-            .find(|(n, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "axum.toml")
             .unwrap()
             .1
             .to_string();
@@ -258,7 +266,7 @@ mod tests {
 
     #[test]
     fn future_dates_and_empty_sources_are_rejected() {
-        let text = BUILTIN_FILES.iter().find(|(n, _)| *n == "axum.toml").unwrap().1;
+        let text = BUILTIN_FILES.iter().find(|(n, _, _)| *n == "axum.toml").unwrap().1;
         let text = text
             .replacen("as_of = \"2026-11-28\"", "as_of = \"2031-01-01\"", 1)
             .replacen("source = \"https://github.com/tokio-rs/axum\"", "source = \"\"", 1);
@@ -272,7 +280,7 @@ mod tests {
     fn user_files_add_and_override() {
         let axum = BUILTIN_FILES
             .iter()
-            .find(|(n, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "axum.toml")
             .unwrap()
             .1
             .to_string();
@@ -290,7 +298,7 @@ mod tests {
     fn duplicate_ids_across_files_are_rejected() {
         let axum = BUILTIN_FILES
             .iter()
-            .find(|(n, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "axum.toml")
             .unwrap()
             .1
             .to_string();
