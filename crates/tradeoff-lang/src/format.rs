@@ -98,7 +98,7 @@ impl Printer<'_> {
     fn trailing_comment_before(&mut self, after: usize, limit: usize) {
         if let Some(comment) = self.comments.get(self.next_comment) {
             let gap = self.source.get(after..comment.span.start).unwrap_or("\n");
-            if comment.span.start >= after && comment.span.start < limit && !gap.contains('\n') {
+            if comment.span.start >= after && comment.span.start < limit && line_breaks(gap) == 0 {
                 self.out.push(' ');
                 self.out.push_str(&comment.text);
                 self.next_comment += 1;
@@ -110,7 +110,7 @@ impl Printer<'_> {
     fn blank_line_if_gap(&mut self, start: usize) {
         if let Some(end) = self.last_end {
             let gap = self.source.get(end..start).unwrap_or("");
-            if gap.matches('\n').count() >= 2 {
+            if line_breaks(gap) >= 2 {
                 self.out.push('\n');
             }
         }
@@ -204,6 +204,11 @@ impl Printer<'_> {
             }
         }
     }
+}
+
+/// Line breaks as the grammar counts them: `\n`, `\r\n` and a lone `\r` (found by fuzzing).
+fn line_breaks(text: &str) -> usize {
+    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
 }
 
 /// A one-line string literal with the escapes the grammar understands.
