@@ -117,3 +117,18 @@ fn a_broken_spec_is_reported_and_the_others_still_checked() {
     );
     assert!(text.contains("ok     specs/sensor-ingest.tradeoff"), "{text}");
 }
+
+#[test]
+fn decide_repairs_a_record_that_differs_from_what_it_renders() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    decide(project.path());
+    let html = project.path().join("reports/0001-sensor-ingest.html");
+    let mut page = std::fs::read_to_string(&html).unwrap();
+    page.push_str("<!-- hand edit -->");
+    std::fs::write(&html, page).unwrap();
+    let check = || tradeoff_in(project.path()).args(["check"]).output().unwrap();
+    assert_eq!(check().status.code(), Some(1), "a hand edit makes the record stale");
+    let output = decide(project.path());
+    assert!(stderr_of(&output).contains("revision 2"), "{}", stderr_of(&output));
+    assert_eq!(check().status.code(), Some(0), "{}", stdout_of(&check()));
+}

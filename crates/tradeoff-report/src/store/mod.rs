@@ -137,6 +137,12 @@ fn render(
     templates.render_record(&RecordModel::build(plan, evaluation, meta))
 }
 
+/// Whether both files of a record hold exactly the rendered bytes.
+fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
+    let same = |path: &Path, text: &str| std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes());
+    same(md, &rendered.markdown) && same(&html_path(md), &rendered.html)
+}
+
 fn write_rendered(md: &Path, rendered: &RenderedRecord) -> Result<(), ReportError> {
     atomic::write(md, &rendered.markdown)?;
     atomic::write(&html_path(md), &rendered.html)
@@ -228,15 +234,34 @@ pub fn write_record(
             WriteOutcome::Created { path }
         }
         Some(existing) => {
-            let changes = describe_changes(existing, &sha, versions);
+            let mut changes = describe_changes(existing, &sha, versions);
             if changes.is_empty() {
-                return finish(
-                    out_dir,
-                    templates,
-                    WriteOutcome::Unchanged {
-                        path: existing.path.clone(),
-                    },
-                );
+                // Same spec, catalog and tool version: the record is current only if it also
+                // renders to the same bytes (templates, scoring rules or a hand edit may differ),
+                // otherwise `check` would report a staleness that `decide` cannot repair.
+                let meta = RecordMeta {
+                    number: existing.number,
+                    spec_path: existing
+                        .front
+                        .as_ref()
+                        .and_then(|f| f.our_text("spec"))
+                        .unwrap_or(spec_path)
+                        .to_owned(),
+                    revision: existing.revision().unwrap_or(1),
+                    changelog: existing.changelog(),
+                    supersedes: existing.supersedes(),
+                    ..base.clone()
+                };
+                if matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?) {
+                    return finish(
+                        out_dir,
+                        templates,
+                        WriteOutcome::Unchanged {
+                            path: existing.path.clone(),
+                        },
+                    );
+                }
+                changes.push("record regenerated: it differed from what tradeoff renders now".to_owned());
             }
             let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
             let winner_changed = old_winner != winner_id(evaluation);

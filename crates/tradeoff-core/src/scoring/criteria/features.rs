@@ -1,5 +1,6 @@
-//! productivity and security: counts of built-in features and safeguards. Only facts the catalog
-//! records are counted; unknown ones are listed as missing and lower confidence.
+//! productivity and security: shares of built-in features and safeguards. A feature the catalog
+//! does not record counts as half (neutral), is listed as missing and lowers confidence: leaving it
+//! out of the share would let a sparsely documented framework outscore a well documented one.
 
 use tradeoff_lang::vocab::{Feature, Horizon, Style};
 
@@ -56,7 +57,7 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
             "has none of its productivity features recorded in the catalog, so it starts at a neutral 0.50".to_string(),
         )
     } else {
-        let share = built_in.len() as f64 / known as f64;
+        let share = neutral_share(built_in.len(), known, PRODUCTIVITY.len());
         let which = if built_in.is_empty() {
             "none".to_string()
         } else {
@@ -65,8 +66,9 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
         (
             share,
             format!(
-                "builds in {} of the {known} productivity features the catalog records ({which})",
-                built_in.len()
+                "builds in {} of the {known} productivity features the catalog records ({which}){}",
+                built_in.len(),
+                unknown_note(known, PRODUCTIVITY.len())
             ),
         )
     };
@@ -121,7 +123,8 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
         );
         return inputs.cell(NEUTRAL, text);
     }
-    let score = present.len() as f64 / known as f64;
+    let total = SECURITY.len() + 2;
+    let score = neutral_share(present.len(), known, total);
     let which = if present.is_empty() {
         "none of them".to_string()
     } else {
@@ -130,11 +133,26 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
     inputs.cell(
         score,
         format!(
-            "{} has {} of the {known} security safeguards the catalog records ({which}): {score:.2}.",
+            "{} has {} of the {known} security safeguards the catalog records ({which}){}: {score:.2}.",
             framework.name,
-            present.len()
+            present.len(),
+            unknown_note(known, total)
         ),
     )
+}
+
+/// The share of `total` items present, counting each of the `total - known` unknown items as
+/// half present.
+fn neutral_share(present: usize, known: usize, total: usize) -> f64 {
+    (present as f64 + NEUTRAL * (total - known) as f64) / total as f64
+}
+
+fn unknown_note(known: usize, total: usize) -> String {
+    match total - known {
+        0 => String::new(),
+        1 => "; the 1 not recorded counts as half".to_string(),
+        n => format!("; the {n} not recorded count as half each"),
+    }
 }
 
 #[cfg(test)]
@@ -158,14 +176,15 @@ mod tests {
     }
 
     #[test]
-    fn productivity_counts_only_known_features() {
+    fn productivity_counts_unknown_features_as_half() {
         let mut fw = framework("fw", Language::Python);
         fw.features.insert(Feature::Orm, fact(true));
         fw.features.insert(Feature::Migrations, fact(true));
         fw.features.insert(Feature::Admin, fact(false));
         fw.features.insert(Feature::Auth, fact(true));
         let cell = with_ctx(None, |ctx| productivity(ctx, &fw));
-        assert!((cell.score - 0.75).abs() < 1e-12);
+        // 3 built in, 1 not, 3 unknown at one half each: (3 + 1.5) / 7.
+        assert!((cell.score - 4.5 / 7.0).abs() < 1e-12, "{}", cell.score);
         assert!((cell.confidence - 4.0 / 7.0).abs() < 1e-12);
         assert_eq!(cell.missing.len(), 3);
         assert!(cell.explanation.contains("3 of the 4"), "{}", cell.explanation);
@@ -207,6 +226,26 @@ mod tests {
     }
 
     #[test]
+    fn a_sparsely_documented_framework_does_not_outscore_a_documented_one() {
+        let mut sparse = framework("sparse", Language::Java);
+        sparse.features.insert(Feature::Auth, fact(true));
+        let mut documented = framework("documented", Language::Java);
+        for feature in SECURITY {
+            documented.features.insert(feature, fact(true));
+        }
+        documented.security_policy = Some(fact("https://example.org/security".into()));
+        documented.lts = Some(fact(false));
+        let sparse_cell = with_ctx(None, |ctx| security(ctx, &sparse));
+        let documented_cell = with_ctx(None, |ctx| security(ctx, &documented));
+        assert!(
+            sparse_cell.score < documented_cell.score,
+            "{} vs {}",
+            sparse_cell.score,
+            documented_cell.score
+        );
+    }
+
+    #[test]
     fn security_counts_known_safeguards() {
         let mut fw = framework("fw", Language::Python);
         fw.features.insert(Feature::Csrf, fact(true));
@@ -214,7 +253,10 @@ mod tests {
         fw.security_policy = Some(fact("https://example.org/security".into()));
         fw.lts = Some(fact(false));
         let cell = with_ctx(None, |ctx| security(ctx, &fw));
-        assert!((cell.score - 0.5).abs() < 1e-12, "csrf and policy of four known");
+        assert!(
+            (cell.score - 0.5).abs() < 1e-12,
+            "csrf and policy present, auth unknown: (2 + 0.5) / 5"
+        );
         assert!((cell.confidence - 0.8).abs() < 1e-12);
         assert!(
             cell.explanation.contains("csrf and a security policy"),

@@ -101,7 +101,9 @@ fn slot_tests(slot: Slot) -> String {
     slot.iter().map(|t| names::tfb_test(*t)).collect::<Vec<_>>().join("/")
 }
 
-/// Readings for all candidates, so each score is relative to the candidates actually scored.
+/// Readings for all candidates, scored on a log scale spanning the whole catalog's figures for
+/// the same tests: a framework's performance score does not depend on which others survived
+/// the filters, and the only benchmarked candidate is not the "fastest" by default.
 pub(crate) struct Table<'a> {
     slots: Vec<Slot>,
     readings: Vec<Reading<'a>>,
@@ -112,7 +114,17 @@ impl<'a> Table<'a> {
     pub(crate) fn new(ctx: &Context, survivors: &[&'a Framework]) -> Self {
         let slots = slots(&ctx.plan.app.workload);
         let readings: Vec<Reading> = survivors.iter().map(|f| Reading::new(f, &slots)).collect();
-        let range = LogRange::of(readings.iter().filter_map(|r| r.value));
+        let catalog_values: Vec<f64> = ctx
+            .catalog
+            .frameworks
+            .values()
+            .filter_map(|f| Reading::new(f, &slots).value)
+            .collect();
+        let range = LogRange::of(
+            catalog_values
+                .into_iter()
+                .chain(readings.iter().filter_map(|r| r.value)),
+        );
         Table { slots, readings, range }
     }
 
@@ -163,11 +175,11 @@ impl<'a> Table<'a> {
                     )
                 };
                 let scale = if range.is_flat() {
-                    "the highest figure among the candidates, so it scores 1.00".to_string()
+                    "the only such figure in the catalog, so it scores 1.00".to_string()
                 } else {
                     format!(
-                        "scoring {score:.2} on a log scale from {} rps (slowest candidate, 0.1) to {} rps \
-                         (fastest, 1.0)",
+                        "scoring {score:.2} on a log scale from {} rps (slowest in the catalog, 0.1) to {} rps \
+                         (fastest in the catalog, 1.0)",
                         whole(range.min_value()),
                         whole(range.max_value())
                     )
