@@ -132,3 +132,40 @@ fn decide_repairs_a_record_that_differs_from_what_it_renders() {
     assert!(stderr_of(&output).contains("revision 2"), "{}", stderr_of(&output));
     assert_eq!(check().status.code(), Some(0), "{}", stdout_of(&check()));
 }
+
+#[test]
+fn frameworks_from_project_catalog_files_are_scored_and_named_in_the_record() {
+    let project = project_with(&[]);
+    let axum = std::fs::read_to_string(root().join("crates/tradeoff-core/catalog/frameworks/axum.toml")).unwrap();
+    let in_house =
+        axum.replacen("id = \"axum\"", "id = \"acme-web\"", 1)
+            .replacen("name = \"Axum\"", "name = \"Acme Web\"", 1);
+    std::fs::create_dir(project.path().join("catalog")).unwrap();
+    std::fs::write(project.path().join("catalog/acme.toml"), in_house).unwrap();
+    std::fs::write(
+        project.path().join("specs/inhouse.tradeoff"),
+        "decision inhouse \"Try our in-house framework\" {\n  catalog \"../catalog/acme.toml\"\n  app { kind api }\n  require {\n    candidates [acme-web, axum, gin]\n  }\n  weigh { performance high  team-fit medium }\n}\n",
+    )
+    .unwrap();
+    let output = decide(project.path());
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let record = std::fs::read_to_string(project.path().join("reports/0001-inhouse.md")).unwrap();
+    assert!(
+        record.contains("acme-web: added by catalog/acme.toml"),
+        "the record names the project catalog file"
+    );
+    assert!(record.contains("Acme Web"), "the in-house framework is scored");
+
+    std::fs::write(
+        project.path().join("catalog/acme.toml"),
+        "id = \"acme-web\"\nbogus = 1\n",
+    )
+    .unwrap();
+    let broken = decide(project.path());
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr_of(&broken).contains("catalog/acme.toml"),
+        "{}",
+        stderr_of(&broken)
+    );
+}

@@ -156,6 +156,13 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A framework definition that did not come from the built-in catalog, and the file it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogOverride {
+    pub framework: String,
+    pub origin: crate::catalog::Origin,
+}
+
 /// Everything the scoring engine concluded about one plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -176,8 +183,8 @@ pub struct Evaluation {
     /// None when fewer than two options survive or no criterion is weighted.
     pub sensitivity: Option<Sensitivity>,
     pub warnings: Vec<Warning>,
-    /// Catalog entries that came from user files (added or overriding built-ins).
-    pub overrides: Vec<String>,
+    /// Catalog entries that came from user files (added or overriding built-ins), by id.
+    pub overrides: Vec<CatalogOverride>,
     /// Staleness limit applied, in months, and the date it was measured from.
     pub stale_after_months: u32,
     pub stale_reference_date: Option<String>,

@@ -196,7 +196,10 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
             .origins
             .iter()
             .filter(|(_, o)| **o != Origin::Builtin)
-            .map(|(id, _)| id.clone())
+            .map(|(id, origin)| crate::evaluation::CatalogOverride {
+                framework: id.clone(),
+                origin: origin.clone(),
+            })
             .collect(),
         stale_after_months: settings.stale_after_months,
         stale_reference_date: reference.map(|d| d.to_string()),

@@ -264,7 +264,14 @@ fn overrides_list_non_builtin_entries() {
         },
     );
     let evaluation = evaluate(&plan(&weights()), &cat, &Settings::default());
-    assert_eq!(evaluation.overrides, ["mid"]);
+    assert_eq!(evaluation.overrides.len(), 1);
+    assert_eq!(evaluation.overrides[0].framework, "mid");
+    assert_eq!(
+        evaluation.overrides[0].origin,
+        Origin::Overridden {
+            file: "mine.toml".into()
+        }
+    );
 }
 
 #[test]

@@ -145,6 +145,8 @@ pub struct RecordModel {
     pub warnings: Vec<WarningModel>,
     /// "Name: key = value (as of date)" for each stale fact cited.
     pub stale_facts: Vec<String>,
+    /// "acme-web: added by catalog/acme.toml" for each framework defined by a project file.
+    pub catalog_overrides: Vec<String>,
     /// Stale-after limit sentence, e.g. "Facts older than 18 months before 2026-11-24 are stale."
     pub staleness_rule: String,
     pub benchmark_caveat: String,
@@ -195,6 +197,17 @@ impl RecordModel {
             .winner()
             .map_or_else(|| "none".to_owned(), |w| w.name.clone());
         let stale_facts = evidence::stale_facts(evaluation);
+        let catalog_overrides = evaluation
+            .overrides
+            .iter()
+            .map(|o| match &o.origin {
+                tradeoff_core::catalog::Origin::Added { file } => format!("{}: added by {file}", o.framework),
+                tradeoff_core::catalog::Origin::Overridden { file } => {
+                    format!("{}: built-in definition replaced by {file}", o.framework)
+                }
+                tradeoff_core::catalog::Origin::Builtin => format!("{}: built in", o.framework),
+            })
+            .collect();
         RecordModel {
             number: format::record_number(meta.number),
             number_value: meta.number,
@@ -235,6 +248,7 @@ impl RecordModel {
                 })
                 .collect(),
             stale_facts,
+            catalog_overrides,
             staleness_rule: staleness_rule(evaluation),
             benchmark_caveat: BENCHMARK_CAVEAT.to_owned(),
             meta: MetaModel {
