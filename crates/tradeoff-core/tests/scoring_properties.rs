@@ -172,6 +172,46 @@ proptest! {
     }
 
     #[test]
+    fn evaluated_weights_sum_to_one(frameworks in random_frameworks(), weights in random_weights()) {
+        let evaluation = evaluate(&plan(weights, Method::All), &catalog(frameworks), &Settings::default());
+        let sum: f64 = evaluation.weights.values.values().sum();
+        prop_assert!((sum - 1.0).abs() < 1e-9, "weights sum to {sum}");
+    }
+
+    #[test]
+    fn raising_one_score_never_lowers_that_options_wsm_rank(
+        (matrix, weights) in matrix_and_weights(),
+        row in 0usize..8,
+        col in 0usize..13,
+        raise in 0.0f64..=1.0,
+    ) {
+        let ids = ids(matrix.len());
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let (row, col) = (row % matrix.len(), col % weights.len());
+        let rank_of = |m: &[Vec<f64>]| rank_order(&weighted_sum(m, &weights), &ids).iter().position(|&r| r == row).unwrap();
+        let before = rank_of(&matrix);
+        let mut raised = matrix.clone();
+        raised[row][col] = (raised[row][col] + raise).min(1.0);
+        prop_assert!(rank_of(&raised) <= before, "rank fell from {before} to {}", rank_of(&raised));
+    }
+
+    #[test]
+    fn permuting_the_catalog_changes_nothing(
+        frameworks in random_frameworks(),
+        weights in random_weights(),
+        rotation in 0usize..16,
+    ) {
+        let plan = plan(weights, Method::All);
+        let before = evaluate(&plan, &catalog(frameworks.clone()), &Settings::default());
+        let mut permuted = frameworks;
+        let len = permuted.len().max(1);
+        permuted.rotate_left(rotation % len);
+        permuted.reverse();
+        let after = evaluate(&plan, &catalog(permuted), &Settings::default());
+        prop_assert_eq!(serde_json::to_string(&before).unwrap(), serde_json::to_string(&after).unwrap());
+    }
+
+    #[test]
     fn an_eliminated_unbenchmarked_framework_changes_no_survivor_total(
         frameworks in random_frameworks(),
         extra in random_framework(99),
