@@ -119,3 +119,22 @@ pub fn compile_source(
         catalog,
     })
 }
+
+/// Loads a spec and scores it with the given staleness limit, as `score` and `explain` do.
+pub fn load_and_evaluate(
+    path: &Path,
+    stale_after_months: u32,
+    ui: &crate::ui::Ui,
+) -> Result<(LoadedSpec, tradeoff_core::Evaluation), Failure> {
+    let loaded = load_spec(path)?;
+    let settings = tradeoff_core::scoring::Settings {
+        stale_after_months,
+        ..Default::default()
+    };
+    let evaluation = tradeoff_core::scoring::evaluate(&loaded.plan, &loaded.catalog, &settings);
+    ui.detail(format!(
+        "scored {} against catalog {}",
+        loaded.display, evaluation.catalog_version
+    ));
+    Ok((loaded, evaluation))
+}

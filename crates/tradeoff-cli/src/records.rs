@@ -46,3 +46,18 @@ pub fn recorded_spec_path(spec: &Path) -> String {
     let relative: PathBuf = absolute.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(absolute);
     display_path(&relative)
 }
+
+/// The specs a records command works on (default: `specs/`) and the templates to render with.
+pub fn specs_and_templates(
+    specs: &[PathBuf],
+    templates_dir: Option<&Path>,
+) -> Result<(Vec<PathBuf>, Templates), Failure> {
+    let paths = if specs.is_empty() {
+        vec![PathBuf::from("specs")]
+    } else {
+        specs.to_vec()
+    };
+    let specs = files::collect_specs(&paths)?;
+    let templates = templates(templates_dir, specs.first().map(PathBuf::as_path))?;
+    Ok((specs, templates))
+}

@@ -1,7 +1,7 @@
 //! `tradeoff check [SPECS]`: is every committed record current with its spec, the catalog and
 //! the tool? Specs are checked in parallel and reported in path order.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use tradeoff_report::check_record;
@@ -9,18 +9,12 @@ use tradeoff_report::check_record;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::exit::{self, CommandResult, Failure, Outcome};
 use crate::pipeline::{self, display_path};
+use crate::records;
 use crate::views::check::{CheckStatus, SpecCheck};
 use crate::views::{check as view, sarif};
-use crate::{files, records};
 
 pub fn run(args: &CheckArgs) -> CommandResult {
-    let paths = if args.specs.is_empty() {
-        vec![PathBuf::from("specs")]
-    } else {
-        args.specs.clone()
-    };
-    let specs = files::collect_specs(&paths)?;
-    let templates = records::templates(args.templates.as_deref(), specs.first().map(PathBuf::as_path))?;
+    let (specs, templates) = records::specs_and_templates(&args.specs, args.templates.as_deref())?;
     let results: Vec<SpecCheck> = specs
         .par_iter()
         .map(|spec| check_one(spec, &args.out, &templates))

@@ -1,24 +1,16 @@
 //! `tradeoff decide [SPECS]`: write each spec's decision record and the decision log.
 
-use std::path::PathBuf;
-
 use tradeoff_report::{write_index, write_record, WriteOutcome};
 
 use crate::cli::DecideArgs;
 use crate::commands::score::no_survivors;
 use crate::exit::{CommandResult, Failure, Outcome};
 use crate::pipeline::{self, display_path};
+use crate::records;
 use crate::ui::Ui;
-use crate::{files, records};
 
 pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
-    let paths = if args.specs.is_empty() {
-        vec![PathBuf::from("specs")]
-    } else {
-        args.specs.clone()
-    };
-    let specs = files::collect_specs(&paths)?;
-    let templates = records::templates(args.templates.as_deref(), specs.first().map(PathBuf::as_path))?;
+    let (specs, templates) = records::specs_and_templates(&args.specs, args.templates.as_deref())?;
     for spec in &specs {
         let loaded = pipeline::load_spec(spec)?;
         let evaluation = records::evaluation_of(&loaded);

@@ -1,7 +1,5 @@
 //! `tradeoff explain SPEC FRAMEWORK`: why one framework got its scores, or why it was eliminated.
 
-use tradeoff_core::scoring::{evaluate, Settings};
-
 use crate::cli::{ExplainArgs, TextOrJson};
 use crate::commands::print_json;
 use crate::exit::{CommandResult, Failure, Outcome};
@@ -10,16 +8,7 @@ use crate::ui::Ui;
 use crate::views::{self, explain};
 
 pub fn run(args: &ExplainArgs, ui: &Ui) -> CommandResult {
-    let loaded = pipeline::load_spec(&args.spec)?;
-    let settings = Settings {
-        stale_after_months: args.stale_after,
-        ..Settings::default()
-    };
-    let evaluation = evaluate(&loaded.plan, &loaded.catalog, &settings);
-    ui.detail(format!(
-        "scored {} against catalog {}",
-        loaded.display, evaluation.catalog_version
-    ));
+    let (loaded, evaluation) = pipeline::load_and_evaluate(&args.spec, args.stale_after, ui)?;
     let explanation = explain::explain(&evaluation, &args.framework).ok_or_else(|| {
         let wanted = args.framework.to_lowercase();
         let hint = views::did_you_mean(&wanted, &explain::known_ids(&evaluation))

@@ -1,7 +1,5 @@
 //! `tradeoff score SPEC`: evaluate a spec against the catalog and show the ranking.
 
-use tradeoff_core::scoring::{evaluate, Settings};
-
 use crate::cli::{ScoreArgs, TextOrJson};
 use crate::commands::print_json;
 use crate::exit::{CommandResult, Failure, Outcome};
@@ -10,16 +8,7 @@ use crate::ui::Ui;
 use crate::views;
 
 pub fn run(args: &ScoreArgs, ui: &Ui) -> CommandResult {
-    let loaded = pipeline::load_spec(&args.spec)?;
-    let settings = Settings {
-        stale_after_months: args.stale_after,
-        ..Settings::default()
-    };
-    let evaluation = evaluate(&loaded.plan, &loaded.catalog, &settings);
-    ui.detail(format!(
-        "scored {} against catalog {}",
-        loaded.display, evaluation.catalog_version
-    ));
+    let (loaded, evaluation) = pipeline::load_and_evaluate(&args.spec, args.stale_after, ui)?;
     if evaluation.options.is_empty() {
         return Err(no_survivors(&loaded.display, &evaluation));
     }

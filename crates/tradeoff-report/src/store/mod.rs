@@ -137,6 +137,28 @@ fn render(
     templates.render_record(&RecordModel::build(plan, evaluation, meta))
 }
 
+/// The record's bookkeeping as it stands on disk, with the current inputs: what rendering the
+/// record now must reproduce byte for byte if nothing changed.
+fn as_recorded(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) -> RecordMeta {
+    RecordMeta {
+        number: existing.number,
+        spec_path: existing
+            .front
+            .as_ref()
+            .and_then(|f| f.our_text("spec"))
+            .unwrap_or(format::UNKNOWN)
+            .to_owned(),
+        spec_sha256: sha.to_owned(),
+        catalog_version: versions.catalog.clone(),
+        tool_version: versions.tool.clone(),
+        revision: existing.revision().unwrap_or(1),
+        changelog: existing.changelog(),
+        supersedes: existing.supersedes(),
+        superseded_by: None,
+        status: None,
+    }
+}
+
 /// Whether both files of a record hold exactly the rendered bytes.
 fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
     let same = |path: &Path, text: &str| std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes());
@@ -239,19 +261,7 @@ pub fn write_record(
                 // Same spec, catalog and tool version: the record is current only if it also
                 // renders to the same bytes (templates, scoring rules or a hand edit may differ),
                 // otherwise `check` would report a staleness that `decide` cannot repair.
-                let meta = RecordMeta {
-                    number: existing.number,
-                    spec_path: existing
-                        .front
-                        .as_ref()
-                        .and_then(|f| f.our_text("spec"))
-                        .unwrap_or(spec_path)
-                        .to_owned(),
-                    revision: existing.revision().unwrap_or(1),
-                    changelog: existing.changelog(),
-                    supersedes: existing.supersedes(),
-                    ..base.clone()
-                };
+                let meta = as_recorded(existing, &sha, versions);
                 if matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?) {
                     return finish(
                         out_dir,
@@ -414,23 +424,7 @@ pub fn check_record(
         // Changed inputs already mean the content would change; comparing bytes adds nothing.
         return Ok(out);
     }
-    let meta = RecordMeta {
-        number: existing.number,
-        spec_path: existing
-            .front
-            .as_ref()
-            .and_then(|f| f.our_text("spec"))
-            .unwrap_or(unknown)
-            .to_owned(),
-        spec_sha256: sha,
-        catalog_version: versions.catalog.clone(),
-        tool_version: versions.tool.clone(),
-        revision: existing.revision().unwrap_or(1),
-        changelog: existing.changelog(),
-        supersedes: existing.supersedes(),
-        superseded_by: None,
-        status: None,
-    };
+    let meta = as_recorded(existing, &sha, versions);
     let rendered = render(templates, plan, evaluation, &meta)?;
     if existing.text != rendered.markdown {
         out.push(Staleness::ContentDiffers { path: path.clone() });
