@@ -12,4 +12,5 @@ mod fmt;
 mod hostile;
 mod init;
 mod plan;
+mod record_snapshots;
 mod score;
