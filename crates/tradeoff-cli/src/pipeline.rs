@@ -26,8 +26,13 @@ pub fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
 }
 
+/// The built-in catalog, loaded once per process: `check` over many specs shares it.
 pub fn builtin_catalog() -> Result<Catalog, Failure> {
-    Catalog::builtin().map_err(|e| Failure::internal(format!("the built-in catalog is invalid: {e:?}")))
+    static BUILTIN: std::sync::OnceLock<Result<Catalog, String>> = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| Catalog::builtin().map_err(|e| format!("{e:?}")))
+        .clone()
+        .map_err(|e| Failure::internal(format!("the built-in catalog is invalid: {e}")))
 }
 
 /// Loads the built-in catalog plus user catalog files given on the command line.

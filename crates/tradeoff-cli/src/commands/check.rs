@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use rayon::prelude::*;
-use tradeoff_report::check_record;
+use tradeoff_report::{check_record_in, RecordFolder};
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::exit::{self, CommandResult, Failure, Outcome};
@@ -15,9 +15,10 @@ use crate::views::{check as view, sarif};
 
 pub fn run(args: &CheckArgs) -> CommandResult {
     let (specs, templates) = records::specs_and_templates(&args.specs, args.templates.as_deref())?;
+    let folder = RecordFolder::scan(&args.out).map_err(Failure::bad_input)?;
     let results: Vec<SpecCheck> = specs
         .par_iter()
-        .map(|spec| check_one(spec, &args.out, &templates))
+        .map(|spec| check_one(spec, &folder, &templates))
         .collect();
     match args.format {
         CheckFormat::Json => crate::commands::print_json(&results)?,
@@ -39,7 +40,7 @@ pub fn run(args: &CheckArgs) -> CommandResult {
     })
 }
 
-fn check_one(spec: &Path, out: &Path, templates: &tradeoff_report::Templates) -> SpecCheck {
+fn check_one(spec: &Path, folder: &RecordFolder, templates: &tradeoff_report::Templates) -> SpecCheck {
     let shown = display_path(spec);
     let failed = |message: String| SpecCheck {
         spec: shown.clone(),
@@ -51,8 +52,8 @@ fn check_one(spec: &Path, out: &Path, templates: &tradeoff_report::Templates) ->
         Err(failure) => return failed(describe(failure)),
     };
     let evaluation = records::evaluation_of(&loaded);
-    match check_record(
-        out,
+    match check_record_in(
+        folder,
         &loaded.plan,
         &evaluation,
         &loaded.source,

@@ -386,8 +386,40 @@ pub fn check_record(
     versions: &Versions,
     templates: &Templates,
 ) -> Result<Vec<Staleness>, ReportError> {
-    let records = scan::records(out_dir)?;
-    let Some(existing) = scan::current(&records, &plan.id) else {
+    check_record_in(
+        &RecordFolder::scan(out_dir)?,
+        plan,
+        evaluation,
+        spec_text,
+        versions,
+        templates,
+    )
+}
+
+/// The records of one folder, read once: checking many specs against the same folder must not
+/// re-read every record for every spec (1,000 specs would read the folder 1,000 times).
+pub struct RecordFolder {
+    records: Vec<scan::ExistingRecord>,
+}
+
+impl RecordFolder {
+    pub fn scan(out_dir: &Path) -> Result<RecordFolder, ReportError> {
+        Ok(RecordFolder {
+            records: scan::records(out_dir)?,
+        })
+    }
+}
+
+/// [`check_record`] against a folder scanned beforehand.
+pub fn check_record_in(
+    folder: &RecordFolder,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<Vec<Staleness>, ReportError> {
+    let Some(existing) = scan::current(&folder.records, &plan.id) else {
         return Ok(vec![Staleness::Missing {
             decision: plan.id.clone(),
         }]);
