@@ -181,6 +181,10 @@ def main():
     ]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     lines.append("")
+    notes = os.path.join(ROOT, "bench", "notes.md")
+    if os.path.exists(notes):
+        with open(notes, encoding="utf-8") as handle:
+            lines.append(handle.read())
     with open(args.out, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))
     print("\n".join(lines))
