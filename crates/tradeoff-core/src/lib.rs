@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod compare;
 pub mod evaluation;
+pub mod numbers;
 pub mod scoring;
 
 pub use evaluation::Evaluation;

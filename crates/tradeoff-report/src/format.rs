@@ -4,18 +4,7 @@
 /// The text used wherever a value is not known.
 pub const UNKNOWN: &str = "unknown";
 
-/// An integer with thousands separators: 50000 → "50,000".
-pub fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use tradeoff_core::numbers::thousands;
 
 /// "50,000 rps", or "unknown".
 pub fn rps(value: Option<u64>) -> String {
@@ -79,14 +68,6 @@ pub fn record_number(number: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1_190_767), "1,190,767");
-    }
 
     #[test]
     fn unknown_is_never_zero() {

@@ -175,7 +175,7 @@ fn log(value: f64) -> f64 {
 
 /// Formats a (possibly fractional) count for an explanation, rounding to a whole number.
 pub(crate) fn whole(value: f64) -> String {
-    super::facts::thousands(value.round().max(0.0) as u64)
+    crate::numbers::thousands(value.round().max(0.0) as u64)
 }
 
 #[cfg(test)]
