@@ -62,6 +62,105 @@ struct Builder {
     problems: Vec<Problem>,
 }
 
+/// Every key that may start a statement, sorted. A name equal to one of these, after a
+/// statement's first value, starts a new statement; so does any name after a complete pairwise
+/// judgment (`performance over productivity 5`), whose second name is a criterion, not a key.
+pub(crate) const STATEMENT_KEYS: &[&str] = &[
+    "app",
+    "architecture",
+    "candidates",
+    "catalog",
+    "community",
+    "compare",
+    "concurrency",
+    "consulted",
+    "context",
+    "convention-fit",
+    "date",
+    "deciders",
+    "exclude",
+    "feature",
+    "flexibility",
+    "hiring",
+    "horizon",
+    "informed",
+    "kind",
+    "knows",
+    "language",
+    "learning-curve",
+    "license",
+    "load",
+    "maturity",
+    "method",
+    "options",
+    "performance",
+    "prefer",
+    "productivity",
+    "realtime",
+    "require",
+    "scalability",
+    "security",
+    "size",
+    "status",
+    "team",
+    "team-fit",
+    "uses",
+    "weigh",
+    "workload",
+];
+
+/// A statement being collected from a grammar `statement`.
+struct StatementSoFar {
+    key: Spanned<String>,
+    groups: Vec<Vec<Value>>,
+    group: Vec<Value>,
+    /// How many values (not commas) it holds.
+    values: usize,
+    /// Whether it is a judgment: its first value is the word `over`.
+    judgment: bool,
+    end: usize,
+}
+
+impl StatementSoFar {
+    fn new(key: &Pair<'_, Rule>) -> Self {
+        Self {
+            key: Spanned {
+                value: key.as_str().to_string(),
+                span: span_of(key),
+            },
+            groups: Vec::new(),
+            group: Vec::new(),
+            values: 0,
+            judgment: false,
+            end: key.as_span().end(),
+        }
+    }
+
+    /// Whether the name `word`, met as the next value, starts a new statement instead.
+    fn ends_before(&mut self, word: &str) -> bool {
+        match self.values {
+            0 => {
+                self.judgment = word == "over";
+                false
+            }
+            1 if self.judgment => false,
+            _ if self.judgment => true,
+            _ => STATEMENT_KEYS.binary_search(&word).is_ok(),
+        }
+    }
+
+    fn finish(mut self) -> Statement {
+        if !self.group.is_empty() || !self.groups.is_empty() {
+            self.groups.push(self.group);
+        }
+        Statement {
+            span: Span::new(self.key.span.start, self.end),
+            key: self.key,
+            groups: self.groups,
+        }
+    }
+}
+
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     Span::new(s.start(), s.end())
@@ -72,7 +171,7 @@ impl Builder {
     fn children<'i>(&mut self, pair: Pair<'i, Rule>) -> Vec<Pair<'i, Rule>> {
         let mut out = Vec::new();
         for child in pair.into_inner() {
-            if child.as_rule() == Rule::COMMENT {
+            if child.as_rule() == Rule::comment {
                 self.comments.push(Comment {
                     text: child.as_str().trim_end().to_string(),
                     span: span_of(&child),
@@ -106,7 +205,7 @@ impl Builder {
                     });
                 }
                 Rule::block => items.push(Item::Block(self.block(child))),
-                Rule::statement => items.push(Item::Statement(self.statement(child))),
+                Rule::statement => items.extend(self.statements(child).into_iter().map(Item::Statement)),
                 Rule::close => close = span_of(&child),
                 _ => {}
             }
@@ -132,7 +231,7 @@ impl Builder {
                         span: span_of(&child),
                     })
                 }
-                Rule::statement => statements.push(self.statement(child)),
+                Rule::statement => statements.extend(self.statements(child)),
                 _ => {}
             }
         }
@@ -143,33 +242,55 @@ impl Builder {
         }
     }
 
-    fn statement(&mut self, pair: Pair<'_, Rule>) -> Statement {
-        let span = span_of(&pair);
-        let mut children = self.children(pair).into_iter();
+    /// The statements on one grammar `statement` (a line, or several joined by commas): a
+    /// known key after the first value starts the next statement, as in `kind api  load 5 rps`.
+    fn statements(&mut self, pair: Pair<'_, Rule>) -> Vec<Statement> {
+        let mut out = Vec::new();
+        let mut children = pair.into_inner();
         let key_pair = children.next().expect("grammar requires a statement key");
-        let key = Spanned {
-            value: key_pair.as_str().to_string(),
-            span: span_of(&key_pair),
-        };
-        let mut groups: Vec<Vec<Value>> = Vec::new();
-        let mut current = Vec::new();
+        let mut current = StatementSoFar::new(&key_pair);
         for child in children {
-            if child.as_rule() == Rule::comma {
-                groups.push(std::mem::take(&mut current));
-            } else {
-                current.push(self.value(child));
+            match child.as_rule() {
+                Rule::comma => {
+                    current.end = child.as_span().end();
+                    self.take_comments(child);
+                    current.groups.push(std::mem::take(&mut current.group));
+                }
+                Rule::word if current.ends_before(child.as_str()) => {
+                    out.push(std::mem::replace(&mut current, StatementSoFar::new(&child)).finish());
+                }
+                _ => {
+                    if current.values == 1 && child.as_rule() != Rule::word {
+                        // `performance over 5` is not a judgment; the compiler says why.
+                        current.judgment = false;
+                    }
+                    current.end = child.as_span().end();
+                    current.values += 1;
+                    let value = self.value(child);
+                    current.group.push(value);
+                }
             }
         }
-        if !current.is_empty() || !groups.is_empty() {
-            groups.push(current);
+        out.push(current.finish());
+        out
+    }
+
+    /// Remembers the comments inside a pair whose other children carry no meaning (a comma).
+    fn take_comments(&mut self, pair: Pair<'_, Rule>) {
+        for child in pair.into_inner() {
+            if child.as_rule() == Rule::comment {
+                self.comments.push(Comment {
+                    text: child.as_str().trim_end().to_string(),
+                    span: span_of(&child),
+                });
+            }
         }
-        Statement { key, groups, span }
     }
 
     fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
         let span = span_of(&pair);
         let kind = match pair.as_rule() {
-            Rule::word | Rule::kw_over => ValueKind::Word(pair.as_str().to_string()),
+            Rule::word => ValueKind::Word(pair.as_str().to_string()),
             Rule::number => ValueKind::Number(pair.as_str().to_string()),
             Rule::fraction => {
                 let (a, b) = pair
@@ -182,8 +303,15 @@ impl Builder {
             Rule::string => ValueKind::Str(self.string_value(pair)),
             Rule::text_block => ValueKind::Text(dedent(pair.into_inner().next().map_or("", |p| p.as_str()))),
             Rule::list => {
-                let items = self.children(pair).into_iter().filter(|c| c.as_rule() != Rule::comma);
-                ValueKind::List(items.map(|item| self.value(item)).collect())
+                let mut items = Vec::new();
+                for child in self.children(pair) {
+                    if child.as_rule() == Rule::comma {
+                        self.take_comments(child);
+                    } else {
+                        items.push(self.value(child));
+                    }
+                }
+                ValueKind::List(items)
             }
             other => unreachable!("the grammar yields no value of rule {other:?}"),
         };
@@ -374,6 +502,18 @@ mod tests {
     }
 
     #[test]
+    fn comments_after_a_continuing_comma_are_kept() {
+        // Regression: a comment inside a comma continuation used to be dropped, and `fmt` lost it.
+        let spec = parse(
+            "t",
+            "decision d \"T\" {\n  team { knows python expert, # core\n    go beginner }\n  require { language in [go, # why\n rust] }\n}\n",
+        )
+        .unwrap();
+        let texts: Vec<&str> = spec.comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["# core", "# why"]);
+    }
+
+    #[test]
     fn deep_nesting_is_a_diagnostic_not_a_crash() {
         let source = format!("decision d \"T\" {{ app {}", "{".repeat(100_000));
         let error = parse("t", &source).unwrap_err();
@@ -384,6 +524,26 @@ mod tests {
 #[cfg(test)]
 mod key_boundaries {
     use super::*;
+
+    #[test]
+    fn statement_keys_are_sorted_for_binary_search() {
+        assert!(STATEMENT_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn a_judgment_names_a_criterion_then_ends() {
+        let spec = parse(
+            "t",
+            "decision d \"T\" {\n  compare { performance over productivity 5 security over hiring 1/3 }\n}\n",
+        )
+        .unwrap();
+        let Item::Block(compare) = &spec.decision.items[0] else {
+            panic!("expected a block")
+        };
+        let keys: Vec<&str> = compare.statements.iter().map(|s| s.key.value.as_str()).collect();
+        assert_eq!(keys, ["performance", "security"]);
+        assert_eq!(compare.statements[0].values().count(), 3);
+    }
 
     #[test]
     fn a_key_that_extends_another_key_still_ends_a_statement() {
