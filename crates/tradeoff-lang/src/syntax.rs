@@ -323,6 +323,9 @@ impl Builder {
         let inner = pair.into_inner().next().expect("a string has inner text");
         let base = inner.as_span().start();
         let raw = inner.as_str();
+        if !raw.contains('\\') {
+            return raw.to_string();
+        }
         let mut out = String::with_capacity(raw.len());
         let mut chars = raw.char_indices();
         while let Some((_, c)) = chars.next() {

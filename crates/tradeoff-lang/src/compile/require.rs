@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
 use crate::ast::{Block, Span, Statement, Value, ValueKind};
 use crate::diagnostic::Problem;
 use crate::plan::{Constraints, Exclusion, FrameworkNames};
@@ -19,9 +21,11 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
     let mut allowed_at: BTreeMap<Language, Span> = BTreeMap::new();
     let mut forbidden_at: BTreeMap<Language, Span> = BTreeMap::new();
     let mut features_at: BTreeMap<Feature, Span> = BTreeMap::new();
-    let mut excluded_at: BTreeMap<String, Span> = BTreeMap::new();
-    let mut candidates_at: Vec<(String, Span)> = Vec::new();
-    let mut candidate_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Keyed by names borrowed from the spec, with a fast hash: a spec may list thousands of
+    // frameworks. Only looked up, never iterated, so their order cannot leak into the plan.
+    let mut excluded_at: HashMap<&str, Span> = HashMap::new();
+    let mut candidates_at: Vec<(&str, Span)> = Vec::new();
+    let mut candidate_ids: HashSet<&str> = HashSet::new();
     let language_names: Vec<&str> = Language::names().collect();
 
     for statement in known_statements(problems, block, REQUIRE_KEYS, "requirement") {
@@ -98,7 +102,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
             }
             "exclude" => {
                 if let Some(exclusion) = exclusion(problems, statement, frameworks) {
-                    if let Some(first) = excluded_at.insert(exclusion.0.framework.clone(), exclusion.1) {
+                    if let Some(first) = excluded_at.insert(exclusion.2, exclusion.1) {
                         problems.push(
                             Problem::new(
                                 "duplicate",
@@ -122,7 +126,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                 };
                 for item in problems.list(list) {
                     if let Some(id) = framework(problems, item, frameworks) {
-                        if !candidate_ids.insert(id.clone()) {
+                        if !candidate_ids.insert(id) {
                             problems.push(Problem::new(
                                 "duplicate",
                                 item.span,
@@ -180,7 +184,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
     constraints.languages_forbidden = forbidden_at.into_keys().collect();
     constraints.required_features = features_at.into_keys().collect();
     if !candidates_at.is_empty() {
-        constraints.candidates = Some(candidates_at.into_iter().map(|(id, _)| id).collect());
+        constraints.candidates = Some(candidates_at.into_iter().map(|(id, _)| id.to_string()).collect());
     }
     constraints
 }
@@ -217,34 +221,42 @@ fn membership<'s>(problems: &mut Problems, statement: &'s Statement, what: &str)
 }
 
 /// `exclude <framework> because "<reason>"`
-fn exclusion(
+/// An exclusion, where its framework is named, and that name as written.
+fn exclusion<'s>(
     problems: &mut Problems,
-    statement: &Statement,
+    statement: &'s Statement,
     frameworks: &dyn FrameworkNames,
-) -> Option<(Exclusion, Span)> {
-    let values: Vec<&Value> = statement.values().collect();
+) -> Option<(Exclusion, Span, &'s str)> {
     let because = |v: &Value| matches!(&v.kind, ValueKind::Word(w) if w == "because");
-    match values.as_slice() {
-        [name, keyword, reason] if because(keyword) && statement.groups.len() == 1 => {
-            let id = framework(problems, name, frameworks);
-            let reason = problems.text(reason, "a quoted reason");
-            if reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
-                problems.push(Problem::new(
-                    "missing-reason",
-                    values[2].span,
-                    "the reason for an exclusion is empty",
-                    "empty",
+    // The well-formed case is matched without collecting the values: specs may hold thousands.
+    if let [group] = statement.groups.as_slice() {
+        if let [name, keyword, reason_value] = group.as_slice() {
+            if because(keyword) {
+                let id = framework(problems, name, frameworks);
+                let reason = problems.text(reason_value, "a quoted reason");
+                if reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
+                    problems.push(Problem::new(
+                        "missing-reason",
+                        reason_value.span,
+                        "the reason for an exclusion is empty",
+                        "empty",
+                    ));
+                    return None;
+                }
+                let id = id?;
+                return Some((
+                    Exclusion {
+                        framework: id.to_string(),
+                        reason: reason?,
+                    },
+                    name.span,
+                    id,
                 ));
-                return None;
             }
-            Some((
-                Exclusion {
-                    framework: id?,
-                    reason: reason?,
-                },
-                name.span,
-            ))
         }
+    }
+    let values: Vec<&Value> = statement.values().collect();
+    match values.as_slice() {
         [name] => {
             problems.push(
                 Problem::new(

@@ -54,7 +54,7 @@ pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNa
             _ => {
                 let mut skills_by_framework = BTreeMap::new();
                 for (name, level) in skills(problems, statement) {
-                    let Some(id) = framework(problems, name, frameworks) else {
+                    let Some(id) = framework(problems, name, frameworks).map(str::to_string) else {
                         continue;
                     };
                     if team.frameworks.contains_key(&id) || skills_by_framework.contains_key(&id) {
@@ -121,11 +121,11 @@ fn skills<'s>(problems: &mut Problems, statement: &'s Statement) -> Vec<(&'s Val
 }
 
 /// Resolves a framework name against the catalog, suggesting a near id.
-pub fn framework(problems: &mut Problems, value: &Value, frameworks: &dyn FrameworkNames) -> Option<String> {
+pub fn framework<'v>(problems: &mut Problems, value: &'v Value, frameworks: &dyn FrameworkNames) -> Option<&'v str> {
     match &value.kind {
         ValueKind::Word(word) | ValueKind::Str(word) => {
             if frameworks.contains(word) {
-                return Some(word.clone());
+                return Some(word);
             }
             let ids = frameworks.ids();
             let help = suggest::closest(word, ids.iter().map(String::as_str))
