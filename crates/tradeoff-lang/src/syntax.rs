@@ -301,15 +301,14 @@ impl Builder {
             }
             Rule::date => ValueKind::Date(pair.as_str().to_string()),
             Rule::string => ValueKind::Str(self.string_value(pair)),
-            Rule::text_block => ValueKind::Text(dedent(pair.into_inner().next().map_or("", |p| p.as_str()))),
+            Rule::text_block => {
+                let quoted = pair.as_str();
+                ValueKind::Text(dedent(&quoted[3..quoted.len() - 3]))
+            }
             Rule::list => {
                 let mut items = Vec::new();
                 for child in self.children(pair) {
-                    if child.as_rule() == Rule::comma {
-                        self.take_comments(child);
-                    } else {
-                        items.push(self.value(child));
-                    }
+                    items.push(self.value(child));
                 }
                 ValueKind::List(items)
             }
@@ -320,9 +319,9 @@ impl Builder {
 
     /// Resolves escapes in a one-line string; unknown escapes are reported.
     fn string_value(&mut self, pair: Pair<'_, Rule>) -> String {
-        let inner = pair.into_inner().next().expect("a string has inner text");
-        let base = inner.as_span().start();
-        let raw = inner.as_str();
+        let quoted = pair.as_str();
+        let base = pair.as_span().start() + 1;
+        let raw = &quoted[1..quoted.len() - 1];
         if !raw.contains('\\') {
             return raw.to_string();
         }
@@ -390,7 +389,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::EOI => "end of file",
         Rule::decision | Rule::kw_decision => "`decision`",
         Rule::word => "a name",
-        Rule::string | Rule::string_inner => "a string",
+        Rule::string => "a string",
         Rule::text_block => "a \"\"\" text block",
         Rule::number => "a number",
         Rule::fraction => "a fraction like 1/3",

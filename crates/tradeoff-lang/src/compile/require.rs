@@ -23,7 +23,8 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
     let mut features_at: BTreeMap<Feature, Span> = BTreeMap::new();
     // Keyed by names borrowed from the spec, with a fast hash: a spec may list thousands of
     // frameworks. Only looked up, never iterated, so their order cannot leak into the plan.
-    let mut excluded_at: HashMap<&str, Span> = HashMap::new();
+    let exclusions = block.statements.iter().filter(|s| s.key.value == "exclude").count();
+    let mut excluded_at: HashMap<&str, Span> = HashMap::with_capacity(exclusions);
     let mut candidates_at: Vec<(&str, Span)> = Vec::new();
     let mut candidate_ids: HashSet<&str> = HashSet::new();
     let language_names: Vec<&str> = Language::names().collect();
@@ -124,7 +125,10 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                 let Some(list) = problems.single(statement, "a list of framework ids") else {
                     continue;
                 };
-                for item in problems.list(list) {
+                let items = problems.list(list);
+                candidate_ids.reserve(items.len());
+                candidates_at.reserve(items.len());
+                for item in items {
                     if let Some(id) = framework(problems, item, frameworks) {
                         if !candidate_ids.insert(id) {
                             problems.push(Problem::new(
