@@ -134,6 +134,18 @@ impl FrameworkNames for BTreeSet<String> {
     }
 }
 
+/// For callers resolving many names; `ids` is sorted so suggestions do not depend on hashing.
+impl<S: std::hash::BuildHasher> FrameworkNames for std::collections::HashSet<String, S> {
+    fn contains(&self, id: &str) -> bool {
+        std::collections::HashSet::contains(self, id)
+    }
+    fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.iter().cloned().collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
 impl Plan {
     /// The criteria this plan weighs, in canonical order.
     pub fn weighted_criteria(&self) -> Vec<Criterion> {
