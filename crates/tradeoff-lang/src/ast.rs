@@ -94,7 +94,7 @@ impl Item {
         }
     }
 
-    pub fn key(&self) -> &Spanned<String> {
+    pub fn key(&self) -> &Spanned<Name> {
         match self {
             Item::Statement(s) => &s.key,
             Item::Block(b) => &b.key,
@@ -105,7 +105,7 @@ impl Item {
 /// `<key> { <statement>* }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    pub key: Spanned<String>,
+    pub key: Spanned<Name>,
     pub statements: Vec<Statement>,
     pub span: Span,
 }
@@ -113,7 +113,7 @@ pub struct Block {
 /// `<key> <value>* (, <value>*)*`: a key and its comma-separated groups of values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
-    pub key: Spanned<String>,
+    pub key: Spanned<Name>,
     /// Values split at commas; `knows python expert, go beginner` has two groups.
     /// A statement with no values has no groups.
     pub groups: Vec<Vec<Value>>,
@@ -127,6 +127,10 @@ impl Statement {
     }
 }
 
+/// A name or other short token as written. Most are shorter than 24 bytes and are stored
+/// inline, which saves an allocation per token: specs can list thousands of names.
+pub type Name = compact_str::CompactString;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,
@@ -136,13 +140,13 @@ pub struct Value {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValueKind {
     /// A bare name: `api`, `python`, `high`, `because`.
-    Word(String),
+    Word(Name),
     /// A decimal number as written (`50_000`, `2.5`); the compiler converts it.
-    Number(String),
+    Number(Name),
     /// `1/3`: numerator and denominator as written.
-    Fraction(String, String),
+    Fraction(Name, Name),
     /// `2026-11-24`, not yet checked to be a real calendar date.
-    Date(String),
+    Date(Name),
     /// A one-line string with escapes resolved.
     Str(String),
     /// A `"""` block with its common indentation and framing blank lines removed.

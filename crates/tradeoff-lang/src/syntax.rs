@@ -9,7 +9,7 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::Pair;
 use pest::Parser;
 
-use crate::ast::{Block, Comment, Decision, Item, Span, Spanned, SpecFile, Statement, Value, ValueKind};
+use crate::ast::{Block, Comment, Decision, Item, Name, Span, Spanned, SpecFile, Statement, Value, ValueKind};
 use crate::diagnostic::{Problem, SpecError};
 use crate::grammar::{Rule, SpecParser};
 
@@ -111,7 +111,7 @@ pub(crate) const STATEMENT_KEYS: &[&str] = &[
 
 /// A statement being collected from a grammar `statement`.
 struct StatementSoFar {
-    key: Spanned<String>,
+    key: Spanned<Name>,
     groups: Vec<Vec<Value>>,
     group: Vec<Value>,
     /// How many values (not commas) it holds.
@@ -125,7 +125,7 @@ impl StatementSoFar {
     fn new(key: &Pair<'_, Rule>) -> Self {
         Self {
             key: Spanned {
-                value: key.as_str().to_string(),
+                value: Name::from(key.as_str()),
                 span: span_of(key),
             },
             groups: Vec::new(),
@@ -227,7 +227,7 @@ impl Builder {
             match child.as_rule() {
                 Rule::word => {
                     key = Some(Spanned {
-                        value: child.as_str().to_string(),
+                        value: Name::from(child.as_str()),
                         span: span_of(&child),
                     })
                 }
@@ -290,16 +290,16 @@ impl Builder {
     fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
         let span = span_of(&pair);
         let kind = match pair.as_rule() {
-            Rule::word => ValueKind::Word(pair.as_str().to_string()),
-            Rule::number => ValueKind::Number(pair.as_str().to_string()),
+            Rule::word => ValueKind::Word(Name::from(pair.as_str())),
+            Rule::number => ValueKind::Number(Name::from(pair.as_str())),
             Rule::fraction => {
                 let (a, b) = pair
                     .as_str()
                     .split_once('/')
                     .expect("grammar puts a slash in a fraction");
-                ValueKind::Fraction(a.to_string(), b.to_string())
+                ValueKind::Fraction(Name::from(a), Name::from(b))
             }
-            Rule::date => ValueKind::Date(pair.as_str().to_string()),
+            Rule::date => ValueKind::Date(Name::from(pair.as_str())),
             Rule::string => ValueKind::Str(self.string_value(pair)),
             Rule::text_block => {
                 let quoted = pair.as_str();

@@ -125,7 +125,7 @@ impl Header {
 fn date(problems: &mut Problems, value: &crate::ast::Value) -> Option<String> {
     match &value.kind {
         ValueKind::Date(text) => match text.parse::<jiff::civil::Date>() {
-            Ok(_) => Some(text.clone()),
+            Ok(_) => Some(text.to_string()),
             Err(_) => {
                 problems.push(
                     Problem::new(

@@ -122,8 +122,13 @@ fn skills<'s>(problems: &mut Problems, statement: &'s Statement) -> Vec<(&'s Val
 
 /// Resolves a framework name against the catalog, suggesting a near id.
 pub fn framework<'v>(problems: &mut Problems, value: &'v Value, frameworks: &dyn FrameworkNames) -> Option<&'v str> {
-    match &value.kind {
-        ValueKind::Word(word) | ValueKind::Str(word) => {
+    let written = match &value.kind {
+        ValueKind::Word(word) => Some(word.as_str()),
+        ValueKind::Str(word) => Some(word.as_str()),
+        _ => None,
+    };
+    match (written, &value.kind) {
+        (Some(word), _) => {
             if frameworks.contains(word) {
                 return Some(word);
             }
@@ -142,7 +147,7 @@ pub fn framework<'v>(problems: &mut Problems, value: &'v Value, frameworks: &dyn
             );
             None
         }
-        other => {
+        (None, other) => {
             problems.push(super::type_mismatch(value.span, "a framework id", other));
             None
         }
