@@ -252,6 +252,16 @@ impl Builder {
         for child in children {
             match child.as_rule() {
                 Rule::comma => {
+                    if current.values == 0 {
+                        // Only reachable after a key found mid-line: `load 5 rps uses, x`. The
+                        // grammar rejects a comma straight after a key at the start of a line.
+                        self.problems.push(Problem::new(
+                            "syntax",
+                            Span::new(child.as_span().start(), child.as_span().start() + 1),
+                            "unexpected `,`",
+                            format!("expected a value for `{}`", current.key.value),
+                        ));
+                    }
                     current.end = child.as_span().end();
                     self.take_comments(child);
                     current.groups.push(std::mem::take(&mut current.group));
@@ -526,6 +536,14 @@ mod tests {
 #[cfg(test)]
 mod key_boundaries {
     use super::*;
+
+    #[test]
+    fn a_comma_straight_after_a_key_found_mid_line_is_an_error() {
+        // Regression (fuzz crash-cc9e1936): `fmt` turned this into `uses, 200` on its own line,
+        // which the grammar rejects.
+        let error = parse("t", "decision d \"T\" {\n  app { load 5 rps uses, 200 connections }\n}\n").unwrap_err();
+        assert_eq!(error.count(), 1);
+    }
 
     #[test]
     fn statement_keys_are_sorted_for_binary_search() {

@@ -237,8 +237,9 @@ mod tests {
     use super::*;
     use crate::vocab::Criterion;
 
-    /// The grammar's `key_word` list decides where statements end; it must know every key the
-    /// compiler accepts, or `app { kind api  <key> ... }` would swallow the key as a value.
+    /// The parser's `STATEMENT_KEYS` decide where statements on one line end; they must include
+    /// every key the compiler accepts, or `app { kind api  <key> ... }` would swallow the key as
+    /// a value.
     #[test]
     fn the_grammar_knows_every_key_the_compiler_accepts() {
         let keys = [
@@ -252,6 +253,10 @@ mod tests {
         .into_iter()
         .map(str::to_string)
         .chain(Criterion::names().map(str::to_string));
+        let keys: std::collections::BTreeSet<String> = keys.collect();
+        let split_at: std::collections::BTreeSet<String> =
+            crate::syntax::STATEMENT_KEYS.iter().map(|k| k.to_string()).collect();
+        assert_eq!(keys, split_at, "the parser splits at exactly the keys the compiler accepts");
         for key in keys {
             let source = format!("decision d \"T\" {{\n  status proposed other {key} value\n}}\n");
             let spec = crate::parse("t", &source).unwrap();
