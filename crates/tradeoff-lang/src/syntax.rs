@@ -541,7 +541,11 @@ mod key_boundaries {
     fn a_comma_straight_after_a_key_found_mid_line_is_an_error() {
         // Regression (fuzz crash-cc9e1936): `fmt` turned this into `uses, 200` on its own line,
         // which the grammar rejects.
-        let error = parse("t", "decision d \"T\" {\n  app { load 5 rps uses, 200 connections }\n}\n").unwrap_err();
+        let error = parse(
+            "t",
+            "decision d \"T\" {\n  app { load 5 rps uses, 200 connections }\n}\n",
+        )
+        .unwrap_err();
         assert_eq!(error.count(), 1);
     }
 

@@ -8,14 +8,23 @@
 /// Characters that start or end Markdown inline constructs (emphasis, code, links, raw HTML,
 /// tables, entities). Escaping them with a backslash is valid CommonMark for any ASCII
 /// punctuation, so over-escaping is harmless and keeps the rule simple.
-const MARKDOWN_INLINE_SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&', '!', '{', '}',
-];
+fn is_markdown_inline_special(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'#' | b'&' | b'!' | b'{' | b'}'
+    )
+}
 
 /// Markdown for one line of untrusted text: whitespace runs (newlines included) collapse to one
 /// space so the text cannot leave the list item or table cell it is placed in.
 pub fn markdown_inline(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
     escape_line(&collapsed)
 }
 
@@ -35,27 +44,28 @@ pub fn markdown_block(text: &str) -> String {
 }
 
 fn escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let chars: Vec<char> = line.chars().collect();
+    let mut chars = line.chars();
+    let (first, second) = (chars.next(), chars.next());
     // "- x", "+ x", "--", "==" at the start of a line open a list, a rule or a setext heading.
-    let marker = matches!(chars.first(), Some('-' | '+' | '='))
-        && chars
-            .get(1)
-            .is_none_or(|next| next.is_whitespace() || Some(next) == chars.first());
-    for (i, c) in chars.iter().enumerate() {
-        if MARKDOWN_INLINE_SPECIAL.contains(c) || (i == 0 && marker) {
-            out.push('\\');
-        }
-        out.push(*c);
-    }
-    // "1. x" or "1) x" at the start of a line is an ordered list item.
-    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker =
+        matches!(first, Some('-' | '+' | '=')) && second.is_none_or(|next| next.is_whitespace() || Some(next) == first);
+    // "1. x" or "1) x" at the start of a line is an ordered list item: escape its `.` or `)`.
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let list_marker = digits > 0
-        && matches!(chars.get(digits), Some('.' | ')'))
-        && chars.get(digits + 1).is_none_or(|next| next.is_whitespace());
-    if list_marker {
-        out.insert(digits, '\\');
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && line[digits + 1..].chars().next().is_none_or(char::is_whitespace);
+    let mut out = String::with_capacity(line.len() + 8);
+    // Every character escaped is ASCII, so scanning bytes never splits a UTF-8 sequence.
+    let mut copied = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if is_markdown_inline_special(byte) || (at == 0 && marker) || (list_marker && at == digits) {
+            out.push_str(&line[copied..at]);
+            out.push('\\');
+            copied = at;
+        }
     }
+    out.push_str(&line[copied..]);
     out
 }
 
@@ -97,9 +107,11 @@ pub fn html_text(text: &str) -> String {
 
 /// True for link targets a record may point at: web pages, never `javascript:` or `data:`.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    let scheme = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    (scheme("https://") || scheme("http://")) && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A Markdown link destination: characters that could end the destination or a table cell are
@@ -148,6 +160,46 @@ pub fn markdown_source(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, char-by-char version of `escape_line`, kept as the reference the faster
+    /// byte-scanning one must agree with.
+    fn reference_escape_line(line: &str) -> String {
+        const SPECIAL: &[char] = &[
+            '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&', '!', '{', '}',
+        ];
+        let mut out = String::new();
+        let chars: Vec<char> = line.chars().collect();
+        let marker = matches!(chars.first(), Some('-' | '+' | '='))
+            && chars
+                .get(1)
+                .is_none_or(|next| next.is_whitespace() || Some(next) == chars.first());
+        for (i, c) in chars.iter().enumerate() {
+            if SPECIAL.contains(c) || (i == 0 && marker) {
+                out.push('\\');
+            }
+            out.push(*c);
+        }
+        let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0
+            && matches!(chars.get(digits), Some('.' | ')'))
+            && chars.get(digits + 1).is_none_or(|next| next.is_whitespace())
+        {
+            out.insert(digits, '\\');
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_agrees_with_the_reference(line in "[0-9]{0,3}[.)=+-]{0,2}[ \\t0-9a-z.)=+\\-\\\\`*_\\[\\]<>|~#&!{}é€]{0,10}") {
+            proptest::prop_assert_eq!(escape_line(&line), reference_escape_line(&line));
+        }
+
+        #[test]
+        fn escaping_agrees_with_the_reference_on_any_text(line in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(escape_line(&line), reference_escape_line(&line));
+        }
+    }
 
     #[test]
     fn markdown_inline_neutralises_html_and_links() {

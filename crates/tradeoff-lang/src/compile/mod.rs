@@ -256,7 +256,10 @@ mod tests {
         let keys: std::collections::BTreeSet<String> = keys.collect();
         let split_at: std::collections::BTreeSet<String> =
             crate::syntax::STATEMENT_KEYS.iter().map(|k| k.to_string()).collect();
-        assert_eq!(keys, split_at, "the parser splits at exactly the keys the compiler accepts");
+        assert_eq!(
+            keys, split_at,
+            "the parser splits at exactly the keys the compiler accepts"
+        );
         for key in keys {
             let source = format!("decision d \"T\" {{\n  status proposed other {key} value\n}}\n");
             let spec = crate::parse("t", &source).unwrap();
