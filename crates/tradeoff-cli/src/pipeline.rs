@@ -2,6 +2,7 @@
 //! read → parse → load catalog includes → compile. No decisions are made here.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tradeoff_core::catalog::Catalog;
 use tradeoff_lang::Plan;
@@ -17,7 +18,8 @@ pub struct LoadedSpec {
     /// The spec text as read: records store its SHA-256.
     pub source: String,
     pub plan: Plan,
-    pub catalog: Catalog,
+    /// Shared with every other spec that includes no catalog files of its own.
+    pub catalog: Arc<Catalog>,
 }
 
 /// Today's date, used only to validate catalog files (no `as_of` in the future); never
@@ -26,26 +28,35 @@ pub fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
 }
 
-/// The built-in catalog, loaded once per process: `check` over many specs shares it.
-pub fn builtin_catalog() -> Result<Catalog, Failure> {
-    static BUILTIN: std::sync::OnceLock<Result<Catalog, String>> = std::sync::OnceLock::new();
+/// The built-in catalog, loaded once per process and shared: `check` over many specs would
+/// otherwise clone it for each.
+pub fn builtin_catalog() -> Result<Arc<Catalog>, Failure> {
+    static BUILTIN: std::sync::OnceLock<Result<Arc<Catalog>, String>> = std::sync::OnceLock::new();
     BUILTIN
-        .get_or_init(|| Catalog::builtin().map_err(|e| format!("{e:?}")))
+        .get_or_init(|| Catalog::builtin().map(Arc::new).map_err(|e| format!("{e:?}")))
         .clone()
         .map_err(|e| Failure::internal(format!("the built-in catalog is invalid: {e}")))
 }
 
-/// Loads the built-in catalog plus user catalog files given on the command line.
-pub fn catalog_with(includes: &[PathBuf]) -> Result<Catalog, Failure> {
-    let catalog = builtin_catalog()?;
-    if includes.is_empty() {
-        return Ok(catalog);
+/// The built-in catalog with `extra` catalog files added, or the shared built-in one if none.
+fn extended(extra: &[(String, String)]) -> Result<Arc<Catalog>, Failure> {
+    let builtin = builtin_catalog()?;
+    if extra.is_empty() {
+        return Ok(builtin);
     }
+    let catalog = Catalog::clone(&builtin)
+        .with_extra_files(extra, today())
+        .map_err(Failure::bad_input)?;
+    Ok(Arc::new(catalog))
+}
+
+/// Loads the built-in catalog plus user catalog files given on the command line.
+pub fn catalog_with(includes: &[PathBuf]) -> Result<Arc<Catalog>, Failure> {
     let mut extra = Vec::new();
     for path in includes {
         extra.push((display_path(path), files::read_text(path)?));
     }
-    catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)
+    extended(&extra)
 }
 
 /// A catalog file's name from the project root. The name is hashed into the catalog version,
@@ -110,13 +121,8 @@ pub fn compile_source(
             }
         }
     }
-    let catalog = builtin_catalog()?;
-    let catalog = if extra.is_empty() {
-        catalog
-    } else {
-        catalog.with_extra_files(&extra, today()).map_err(Failure::bad_input)?
-    };
-    let plan = tradeoff_lang::compile(&ast, &catalog).map_err(Failure::bad_input)?;
+    let catalog = extended(&extra)?;
+    let plan = tradeoff_lang::compile(&ast, &*catalog).map_err(Failure::bad_input)?;
     Ok(LoadedSpec {
         display,
         source,
