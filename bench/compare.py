@@ -5,6 +5,7 @@ Usage: python3 bench/compare.py [--out BENCHMARKS.md]
 
 Figures (targets from issue 7):
   1. parse + compile of a generated 1 MB spec (divan bench `tradeoff-lang/parse`)   >= 100 MB/s
+     (issue 2 asks >= 50 MB/s for the same bench)
   2. `tradeoff decide` on one example spec, whole cold process                      <= 5 ms
   3. `tradeoff check` over 1,000 generated specs                                     <= 1 s
   4. TOPSIS on a 1,000 x 20 matrix vs pymcdm on the same matrix, same run           >= 20x, same ranking
@@ -149,9 +150,9 @@ def main():
     mcdm = topsis_versus_pymcdm()
     pc = parse["parse_and_compile_1mb"]
     rows = [
-        ("parse + compile, generated 1 MB spec", "≥ 100 MB/s",
+        ("parse + compile, generated 1 MB spec", "≥ 50 MB/s (issue 2); ≥ 100 MB/s (issue 7)",
          f"{pc['median']:.1f} MB/s median ({pc['fastest']:.1f} fastest); parse alone {parse['parse_only_1mb']['median']:.1f} MB/s",
-         verdict(pc["median"] >= 100)),
+         f"{verdict(pc['median'] >= 50)} (50); {verdict(pc['median'] >= 100)} (100)"),
         ("`tradeoff decide`, cold process, record up to date", "≤ 5 ms",
          f"{decide['record_current'][1]:.1f} ms median ({decide['record_current'][0]:.1f} best)",
          verdict(decide["record_current"][1] <= 5)),

@@ -172,15 +172,19 @@ impl Builder {
         let mut out = Vec::new();
         for child in pair.into_inner() {
             if child.as_rule() == Rule::comment {
-                self.comments.push(Comment {
-                    text: child.as_str().trim_end().to_string(),
-                    span: span_of(&child),
-                });
+                self.comment(&child);
             } else {
                 out.push(child);
             }
         }
         out
+    }
+
+    fn comment(&mut self, pair: &Pair<'_, Rule>) {
+        self.comments.push(Comment {
+            text: pair.as_str().trim_end().to_string(),
+            span: span_of(pair),
+        });
     }
 
     fn decision(&mut self, pair: Pair<'_, Rule>) -> Decision {
@@ -205,7 +209,11 @@ impl Builder {
                     });
                 }
                 Rule::block => items.push(Item::Block(self.block(child))),
-                Rule::statement => items.extend(self.statements(child).into_iter().map(Item::Statement)),
+                Rule::statement => {
+                    let mut statements = Vec::new();
+                    self.statements(child, &mut statements);
+                    items.extend(statements.into_iter().map(Item::Statement));
+                }
                 Rule::close => close = span_of(&child),
                 _ => {}
             }
@@ -223,7 +231,8 @@ impl Builder {
         let span = span_of(&pair);
         let mut key = None;
         let mut statements = Vec::new();
-        for child in self.children(pair) {
+        // Iterated directly, not through `children`: a block may hold thousands of statements.
+        for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::word => {
                     key = Some(Spanned {
@@ -231,7 +240,8 @@ impl Builder {
                         span: span_of(&child),
                     })
                 }
-                Rule::statement => statements.extend(self.statements(child)),
+                Rule::statement => self.statements(child, &mut statements),
+                Rule::comment => self.comment(&child),
                 _ => {}
             }
         }
@@ -244,8 +254,7 @@ impl Builder {
 
     /// The statements on one grammar `statement` (a line, or several joined by commas): a
     /// known key after the first value starts the next statement, as in `kind api  load 5 rps`.
-    fn statements(&mut self, pair: Pair<'_, Rule>) -> Vec<Statement> {
-        let mut out = Vec::new();
+    fn statements(&mut self, pair: Pair<'_, Rule>, out: &mut Vec<Statement>) {
         let mut children = pair.into_inner();
         let key_pair = children.next().expect("grammar requires a statement key");
         let mut current = StatementSoFar::new(&key_pair);
@@ -282,17 +291,13 @@ impl Builder {
             }
         }
         out.push(current.finish());
-        out
     }
 
     /// Remembers the comments inside a pair whose other children carry no meaning (a comma).
     fn take_comments(&mut self, pair: Pair<'_, Rule>) {
         for child in pair.into_inner() {
             if child.as_rule() == Rule::comment {
-                self.comments.push(Comment {
-                    text: child.as_str().trim_end().to_string(),
-                    span: span_of(&child),
-                });
+                self.comment(&child);
             }
         }
     }
@@ -316,9 +321,14 @@ impl Builder {
                 ValueKind::Text(dedent(&quoted[3..quoted.len() - 3]))
             }
             Rule::list => {
-                let mut items = Vec::new();
-                for child in self.children(pair) {
-                    items.push(self.value(child));
+                let children = pair.into_inner();
+                let mut items = Vec::with_capacity(children.len());
+                for child in children {
+                    if child.as_rule() == Rule::comment {
+                        self.comment(&child);
+                    } else {
+                        items.push(self.value(child));
+                    }
                 }
                 ValueKind::List(items)
             }
