@@ -6,6 +6,7 @@ mod commands;
 mod exit;
 mod files;
 mod git;
+mod memory;
 mod pipeline;
 mod records;
 mod ui;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    memory::keep_freed_memory();
     let cli = cli::Cli::parse();
     let color = exit::use_color(cli.global.color);
     let ui = ui::Ui::new(&cli.global);

@@ -115,13 +115,12 @@ impl Templates {
     /// Renders a record as Markdown (MADR 4) and as a self-contained HTML page whose body is
     /// that Markdown converted, with the SVG chart in place of the Mermaid one.
     pub fn render_record(&self, record: &RecordModel) -> Result<RenderedRecord, ReportError> {
-        let markdown = self.render(RECORD_MARKDOWN, context! { record => record })?;
         let chart = svg::bar_chart(&record.chart);
+        // Converted to a template value once: both pages read it, and it is a large tree.
+        let record = Value::from_serialize(record);
+        let markdown = self.render(RECORD_MARKDOWN, context! { record => record.clone() })?;
         let body = html::markdown_to_html(html::strip_front_matter(&markdown), &chart);
-        let html = self.render(
-            RECORD_HTML,
-            context! { record => record, body => Value::from_safe_string(body) },
-        )?;
+        let html = self.render(RECORD_HTML, context! { record, body => Value::from_safe_string(body) })?;
         Ok(RenderedRecord { markdown, html })
     }
 

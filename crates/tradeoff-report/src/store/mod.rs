@@ -8,6 +8,7 @@ mod atomic;
 mod index;
 mod scan;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -399,14 +400,26 @@ pub fn check_record(
 /// The records of one folder, read once: checking many specs against the same folder must not
 /// re-read every record for every spec (1,000 specs would read the folder 1,000 times).
 pub struct RecordFolder {
-    records: Vec<scan::ExistingRecord>,
+    /// The records of each decision, in file order; checking many specs looks them up by
+    /// decision id, which a scan of every record per spec made quadratic.
+    by_decision: HashMap<String, Vec<scan::ExistingRecord>>,
 }
 
 impl RecordFolder {
     pub fn scan(out_dir: &Path) -> Result<RecordFolder, ReportError> {
-        Ok(RecordFolder {
-            records: scan::records(out_dir)?,
-        })
+        let mut by_decision: HashMap<String, Vec<scan::ExistingRecord>> = HashMap::new();
+        for record in scan::records(out_dir)? {
+            if let Some(decision) = record.decision() {
+                by_decision.entry(decision.to_owned()).or_default().push(record);
+            }
+        }
+        Ok(RecordFolder { by_decision })
+    }
+
+    fn current(&self, decision: &str) -> Option<&scan::ExistingRecord> {
+        self.by_decision
+            .get(decision)
+            .and_then(|records| scan::current(records, decision))
     }
 }
 
@@ -419,7 +432,7 @@ pub fn check_record_in(
     versions: &Versions,
     templates: &Templates,
 ) -> Result<Vec<Staleness>, ReportError> {
-    let Some(existing) = scan::current(&folder.records, &plan.id) else {
+    let Some(existing) = folder.current(&plan.id) else {
         return Ok(vec![Staleness::Missing {
             decision: plan.id.clone(),
         }]);
