@@ -26,7 +26,15 @@ const IS_MARKDOWN_INLINE_SPECIAL: [bool; 256] = {
 /// Markdown for one line of untrusted text: whitespace runs (newlines included) collapse to one
 /// space so the text cannot leave the list item or table cell it is placed in.
 pub fn markdown_inline(text: &str) -> String {
-    escape_line(&collapse_whitespace(text))
+    markdown_inline_cow(text).into_owned()
+}
+
+/// [`markdown_inline`], borrowing `text` when it needs no change (most table cells and names).
+pub fn markdown_inline_cow(text: &str) -> Cow<'_, str> {
+    match collapse_whitespace(text) {
+        Cow::Borrowed(line) => escape_line(line),
+        Cow::Owned(line) => Cow::Owned(escape_line(&line).into_owned()),
+    }
 }
 
 /// `text` with every whitespace run made one space and none at either end.
@@ -63,13 +71,13 @@ pub fn markdown_block(text: &str) -> String {
         .map(|line| {
             // Leading indentation would make an indented code block; it carries no meaning here.
             let trimmed = line.trim();
-            escape_line(trimmed)
+            escape_line(trimmed).into_owned()
         })
         .collect();
     lines.join("\n").trim_matches('\n').to_owned()
 }
 
-fn escape_line(line: &str) -> String {
+fn escape_line(line: &str) -> Cow<'_, str> {
     let mut chars = line.chars();
     let (first, second) = (chars.next(), chars.next());
     // "- x", "+ x", "--", "==" at the start of a line open a list, a rule or a setext heading.
@@ -81,18 +89,24 @@ fn escape_line(line: &str) -> String {
     let list_marker = digits > 0
         && matches!(bytes.get(digits), Some(b'.' | b')'))
         && line[digits + 1..].chars().next().is_none_or(char::is_whitespace);
+    let escaped_at = |at: usize, byte: u8| {
+        IS_MARKDOWN_INLINE_SPECIAL[usize::from(byte)] || (at == 0 && marker) || (list_marker && at == digits)
+    };
+    if !bytes.iter().enumerate().any(|(at, &byte)| escaped_at(at, byte)) {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len() + 8);
     // Every character escaped is ASCII, so scanning bytes never splits a UTF-8 sequence.
     let mut copied = 0;
     for (at, &byte) in bytes.iter().enumerate() {
-        if IS_MARKDOWN_INLINE_SPECIAL[usize::from(byte)] || (at == 0 && marker) || (list_marker && at == digits) {
+        if escaped_at(at, byte) {
             out.push_str(&line[copied..at]);
             out.push('\\');
             copied = at;
         }
     }
     out.push_str(&line[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// A YAML double-quoted scalar. Only the escapes `\\`, `\"` and `\uXXXX` are used, which are
@@ -224,12 +238,12 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn escaping_agrees_with_the_reference(line in "[0-9]{0,3}[.)=+-]{0,2}[ \\t0-9a-z.)=+\\-\\\\`*_\\[\\]<>|~#&!{}é€]{0,10}") {
-            proptest::prop_assert_eq!(escape_line(&line), reference_escape_line(&line));
+            proptest::prop_assert_eq!(escape_line(&line).into_owned(), reference_escape_line(&line));
         }
 
         #[test]
         fn escaping_agrees_with_the_reference_on_any_text(line in "\\PC{0,40}") {
-            proptest::prop_assert_eq!(escape_line(&line), reference_escape_line(&line));
+            proptest::prop_assert_eq!(escape_line(&line).into_owned(), reference_escape_line(&line));
         }
 
         #[test]

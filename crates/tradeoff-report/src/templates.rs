@@ -93,7 +93,7 @@ impl Templates {
                 AutoEscape::None
             }
         });
-        env.add_filter("md", |text: &str| escape::markdown_inline(text));
+        env.add_filter("md", md_filter);
         env.add_filter("md_block", |text: &str| escape::markdown_block(text));
         env.add_filter("source", |text: &str| escape::markdown_source(text));
         env.add_filter("yaml", yaml_filter);
@@ -136,6 +136,19 @@ impl Default for Templates {
     fn default() -> Templates {
         Templates::builtin()
     }
+}
+
+/// `md`: [`escape::markdown_inline`], handing back the value itself when it needs no change
+/// (most of a record's table cells and names), which saves copying it.
+fn md_filter(value: &Value) -> Result<Value, minijinja::Error> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, "value is not a string"))?;
+    Ok(match escape::markdown_inline_cow(text) {
+        // A safe string would stay safe if handed back; a filter's output never is.
+        std::borrow::Cow::Borrowed(_) if !value.is_safe() => value.clone(),
+        escaped => Value::from(escaped.into_owned()),
+    })
 }
 
 /// YAML flow value: strings double-quoted, sequences as `[…]`, numbers as is, none as `null`.
