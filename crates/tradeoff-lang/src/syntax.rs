@@ -564,32 +564,29 @@ mod key_boundaries {
         assert!(STATEMENT_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
+    /// The first block of a decision whose body is `body`.
+    fn first_block(body: &str) -> Block {
+        let spec = parse("t", &format!("decision d \"T\" {{\n  {body}\n}}\n")).unwrap();
+        match spec.decision.items.into_iter().next() {
+            Some(Item::Block(block)) => block,
+            other => panic!("expected a block, got {other:?}"),
+        }
+    }
+
+    fn keys(block: &Block) -> Vec<&str> {
+        block.statements.iter().map(|s| s.key.value.as_str()).collect()
+    }
+
     #[test]
     fn a_judgment_names_a_criterion_then_ends() {
-        let spec = parse(
-            "t",
-            "decision d \"T\" {\n  compare { performance over productivity 5 security over hiring 1/3 }\n}\n",
-        )
-        .unwrap();
-        let Item::Block(compare) = &spec.decision.items[0] else {
-            panic!("expected a block")
-        };
-        let keys: Vec<&str> = compare.statements.iter().map(|s| s.key.value.as_str()).collect();
-        assert_eq!(keys, ["performance", "security"]);
+        let compare = first_block("compare { performance over productivity 5 security over hiring 1/3 }");
+        assert_eq!(keys(&compare), ["performance", "security"]);
         assert_eq!(compare.statements[0].values().count(), 3);
     }
 
     #[test]
     fn a_key_that_extends_another_key_still_ends_a_statement() {
-        let spec = parse(
-            "t",
-            "decision d \"T\" {\n  weigh { security high  team-fit high  learning-curve low }\n}\n",
-        )
-        .unwrap();
-        let Item::Block(weigh) = &spec.decision.items[0] else {
-            panic!("expected a block")
-        };
-        let keys: Vec<&str> = weigh.statements.iter().map(|s| s.key.value.as_str()).collect();
-        assert_eq!(keys, ["security", "team-fit", "learning-curve"]);
+        let weigh = first_block("weigh { security high  team-fit high  learning-curve low }");
+        assert_eq!(keys(&weigh), ["security", "team-fit", "learning-curve"]);
     }
 }
