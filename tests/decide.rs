@@ -169,3 +169,22 @@ fn frameworks_from_project_catalog_files_are_scored_and_named_in_the_record() {
         stderr_of(&broken)
     );
 }
+
+#[test]
+fn records_written_before_a_failing_spec_are_in_the_decision_log() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    std::fs::write(project.path().join("specs/zz-broken.tradeoff"), "decision zz {\n").unwrap();
+    let output = decide(project.path());
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let index = std::fs::read_to_string(project.path().join("reports/README.md")).unwrap();
+    assert!(index.contains("0001-sensor-ingest.md"), "{index}");
+}
+
+#[test]
+fn a_run_that_fails_before_writing_anything_creates_no_folder() {
+    let project = project_with(&[]);
+    std::fs::write(project.path().join("specs/broken.tradeoff"), "decision zz {\n").unwrap();
+    let output = decide(project.path());
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(!project.path().join("reports").exists());
+}

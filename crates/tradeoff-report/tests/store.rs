@@ -6,7 +6,9 @@ use std::fs;
 use std::path::Path;
 
 use tradeoff_lang::vocab::Status;
-use tradeoff_report::{check_record, write_record, Staleness, Templates, Versions, WriteOutcome};
+use tradeoff_report::{
+    check_record, write_record, write_record_in, RecordFolder, Staleness, Templates, Versions, WriteOutcome,
+};
 
 const SPEC: &str = "decision sensor-ingest \"Backend framework for the sensor ingestion API\" { status proposed }\n";
 
@@ -446,4 +448,45 @@ fn a_template_override_is_used_and_a_typo_in_it_is_an_error() {
         matches!(error, tradeoff_report::ReportError::Template { ref name, .. } if name == "index.md.j2"),
         "{error}"
     );
+}
+
+#[test]
+fn one_folder_scan_stays_current_across_creates_supersedes_and_revisions() {
+    // `decide` over many specs scans the folder once and writes through it; every outcome must
+    // be what a fresh scan per spec (`write_record`) would give.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let templates = Templates::builtin();
+    let plan = fixtures::saas_plan();
+    let mut folder = RecordFolder::scan(&out).unwrap();
+    let mut write = |evaluation: &tradeoff_core::Evaluation, spec: &str| {
+        write_record_in(
+            &mut folder,
+            &plan,
+            evaluation,
+            "specs/saas.tradeoff",
+            spec,
+            &versions(),
+            &templates,
+        )
+        .unwrap()
+    };
+    let old = out.join("0001-saas-dashboard-mvp.md");
+    let new = out.join("0002-saas-dashboard-mvp.md");
+    let first = fixtures::saas_evaluation();
+    let second = fixtures::saas_evaluation_with(&[("django", 0.3)]);
+    assert_eq!(write(&first, "v1"), WriteOutcome::Created { path: old.clone() });
+    assert_eq!(write(&first, "v1"), WriteOutcome::Unchanged { path: old.clone() });
+    assert_eq!(write(&second, "v2"), WriteOutcome::Superseded { old, new: new.clone() });
+    assert_eq!(write(&second, "v2"), WriteOutcome::Unchanged { path: new.clone() });
+    assert_eq!(
+        write(&second, "v3"),
+        WriteOutcome::Revised {
+            path: new.clone(),
+            revision: 2
+        }
+    );
+    assert_eq!(write(&second, "v3"), WriteOutcome::Unchanged { path: new });
+    // The index is left to the caller.
+    assert!(!out.join("README.md").exists());
 }

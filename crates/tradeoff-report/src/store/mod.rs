@@ -222,8 +222,44 @@ pub fn write_record(
     versions: &Versions,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
+    let mut folder = RecordFolder::scan(out_dir)?;
+    let outcome = write_record_in(&mut folder, plan, evaluation, spec_path, spec_text, versions, templates)?;
+    write_index(out_dir, templates)?;
+    Ok(outcome)
+}
+
+/// [`write_record`] into a folder scanned beforehand, which is kept up to date, without
+/// refreshing the index: deciding many specs scans the folder and writes the index once.
+pub fn write_record_in(
+    folder: &mut RecordFolder,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_path: &str,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<WriteOutcome, ReportError> {
+    let outcome = decide_record(folder, plan, evaluation, spec_path, spec_text, versions, templates)?;
+    match &outcome {
+        WriteOutcome::Unchanged { .. } => {}
+        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } => folder.refresh(&[path])?,
+        WriteOutcome::Superseded { old, new } => folder.refresh(&[old, new])?,
+    }
+    Ok(outcome)
+}
+
+fn decide_record(
+    folder: &RecordFolder,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_path: &str,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<WriteOutcome, ReportError> {
+    let out_dir = folder.dir.as_path();
     std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
-    let records = scan::records(out_dir)?;
+    let records = folder.records.as_slice();
     let sha = spec_sha256(spec_text);
     let base = RecordMeta {
         number: 0,
@@ -244,9 +280,9 @@ pub fn write_record(
         versions.tool
     );
 
-    let outcome = match scan::current(&records, &plan.id) {
+    let outcome = match folder.current(&plan.id) {
         None => {
-            let number = scan::next_number(&records);
+            let number = scan::next_number(records);
             let meta = RecordMeta {
                 number,
                 changelog: vec![created_line],
@@ -264,13 +300,9 @@ pub fn write_record(
                 // otherwise `check` would report a staleness that `decide` cannot repair.
                 let meta = as_recorded(existing, &sha, versions);
                 if matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?) {
-                    return finish(
-                        out_dir,
-                        templates,
-                        WriteOutcome::Unchanged {
-                            path: existing.path.clone(),
-                        },
-                    );
+                    return Ok(WriteOutcome::Unchanged {
+                        path: existing.path.clone(),
+                    });
                 }
                 changes.push("record regenerated: it differed from what tradeoff renders now".to_owned());
             }
@@ -288,7 +320,7 @@ pub fn write_record(
                     evaluation,
                     templates,
                     existing,
-                    &records,
+                    records,
                     base,
                     &winner_line,
                     &changes,
@@ -314,11 +346,6 @@ pub fn write_record(
             }
         }
     };
-    finish(out_dir, templates, outcome)
-}
-
-fn finish(out_dir: &Path, templates: &Templates, outcome: WriteOutcome) -> Result<WriteOutcome, ReportError> {
-    write_index(out_dir, templates)?;
     Ok(outcome)
 }
 
@@ -397,29 +424,56 @@ pub fn check_record(
     )
 }
 
-/// The records of one folder, read once: checking many specs against the same folder must not
-/// re-read every record for every spec (1,000 specs would read the folder 1,000 times).
+/// The records of one folder, read once: checking or deciding many specs against the same
+/// folder must not re-read every record for every spec (1,000 specs would read the folder 1,000
+/// times).
 pub struct RecordFolder {
-    /// The records of each decision, in file order; checking many specs looks them up by
-    /// decision id, which a scan of every record per spec made quadratic.
-    by_decision: HashMap<String, Vec<scan::ExistingRecord>>,
+    dir: PathBuf,
+    /// In folder order (by number, then file name).
+    records: Vec<scan::ExistingRecord>,
+    /// Where each decision's records are in `records`, in folder order.
+    by_decision: HashMap<String, Vec<usize>>,
 }
 
 impl RecordFolder {
     pub fn scan(out_dir: &Path) -> Result<RecordFolder, ReportError> {
-        let mut by_decision: HashMap<String, Vec<scan::ExistingRecord>> = HashMap::new();
-        for record in scan::records(out_dir)? {
+        Ok(RecordFolder::of(out_dir.to_path_buf(), scan::records(out_dir)?))
+    }
+
+    fn of(dir: PathBuf, records: Vec<scan::ExistingRecord>) -> RecordFolder {
+        let mut by_decision: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, record) in records.iter().enumerate() {
             if let Some(decision) = record.decision() {
-                by_decision.entry(decision.to_owned()).or_default().push(record);
+                by_decision.entry(decision.to_owned()).or_default().push(at);
             }
         }
-        Ok(RecordFolder { by_decision })
+        RecordFolder {
+            dir,
+            records,
+            by_decision,
+        }
     }
 
     fn current(&self, decision: &str) -> Option<&scan::ExistingRecord> {
-        self.by_decision
-            .get(decision)
-            .and_then(|records| scan::current(records, decision))
+        let mine: Vec<&scan::ExistingRecord> = self
+            .by_decision
+            .get(decision)?
+            .iter()
+            .map(|&at| &self.records[at])
+            .collect();
+        scan::current(&mine)
+    }
+
+    /// Re-reads the record files at `paths` after they were written.
+    fn refresh(&mut self, paths: &[&PathBuf]) -> Result<(), ReportError> {
+        let mut records = std::mem::take(&mut self.records);
+        for path in paths {
+            records.retain(|record| &record.path != *path);
+            records.extend(scan::record_at(path)?);
+        }
+        scan::sort(&mut records);
+        *self = RecordFolder::of(std::mem::take(&mut self.dir), records);
+        Ok(())
     }
 }
 

@@ -138,33 +138,44 @@ pub fn records(dir: &Path) -> Result<Vec<ExistingRecord>, ReportError> {
     let mut out = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| ReportError::io("list", dir, e))?;
-        let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else {
-            continue;
-        };
-        let Some(number) = record_number(&file_name) else {
-            continue;
-        };
-        let path = entry.path();
-        if !path.is_file() {
-            continue;
+        if let Some(record) = record_at(&entry.path())? {
+            out.push(record);
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| ReportError::io("read", &path, e))?;
-        let front = frontmatter::parse(&text);
-        out.push(ExistingRecord {
-            number,
-            path,
-            file_name,
-            text,
-            front,
-        });
     }
-    out.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file_name.cmp(&b.file_name)));
+    sort(&mut out);
     Ok(out)
 }
 
-/// The record currently standing for a decision: the newest one not superseded, else the newest.
-pub fn current<'a>(records: &'a [ExistingRecord], decision: &str) -> Option<&'a ExistingRecord> {
-    let mine: Vec<&ExistingRecord> = records.iter().filter(|r| r.decision() == Some(decision)).collect();
+/// The record file at `path`, or `None` if `path` is not a record file (or no longer exists).
+pub fn record_at(path: &Path) -> Result<Option<ExistingRecord>, ReportError> {
+    let Some(file_name) = path.file_name().and_then(|name| name.to_str()).map(str::to_owned) else {
+        return Ok(None);
+    };
+    let Some(number) = record_number(&file_name) else {
+        return Ok(None);
+    };
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| ReportError::io("read", path, e))?;
+    let front = frontmatter::parse(&text);
+    Ok(Some(ExistingRecord {
+        number,
+        path: path.to_path_buf(),
+        file_name,
+        text,
+        front,
+    }))
+}
+
+/// Records in folder order: by number, then file name.
+pub fn sort(records: &mut [ExistingRecord]) {
+    records.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file_name.cmp(&b.file_name)));
+}
+
+/// The record currently standing for a decision, given its records in folder order: the newest
+/// one not superseded, else the newest.
+pub fn current<'a>(mine: &[&'a ExistingRecord]) -> Option<&'a ExistingRecord> {
     mine.iter().rev().find(|r| !r.is_superseded()).or(mine.last()).copied()
 }
 
