@@ -42,28 +42,29 @@ fn html_destination(url: CowStr<'_>) -> CowStr<'_> {
 /// the Mermaid block.
 pub fn markdown_to_html(markdown: &str, chart_svg: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut events: Vec<Event<'_>> = Vec::new();
     let mut in_mermaid = false;
     // One entry per open link: whether its start tag was kept, so its end tag matches.
     let mut links: Vec<bool> = Vec::new();
     let mut image_depth = 0usize;
-    for event in Parser::new_ext(markdown, options) {
+    // Each event becomes at most one event, so the pass streams into the HTML writer.
+    let events = Parser::new_ext(markdown, options).filter_map(|event| {
         if in_mermaid {
             if let Event::End(TagEnd::CodeBlock) = event {
                 in_mermaid = false;
-                events.push(Event::Html(CowStr::from(format!(
+                return Some(Event::Html(CowStr::from(format!(
                     "<figure class=\"chart\">{chart_svg}</figure>\n"
                 ))));
             }
-            continue;
+            return None;
         }
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang))) if lang.as_ref() == "mermaid" => {
                 in_mermaid = true;
+                None
             }
-            Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
-            Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::Paragraph)),
-            Event::Html(text) | Event::InlineHtml(text) => events.push(Event::Text(text)),
+            Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+            Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -72,27 +73,29 @@ pub fn markdown_to_html(markdown: &str, chart_svg: &str) -> String {
             }) => {
                 let keep = is_safe_destination(&dest_url) && image_depth == 0;
                 links.push(keep);
-                if keep {
-                    events.push(Event::Start(Tag::Link {
+                keep.then(|| {
+                    Event::Start(Tag::Link {
                         link_type,
                         dest_url: html_destination(dest_url),
                         title,
                         id,
-                    }));
-                }
+                    })
+                })
             }
-            Event::End(TagEnd::Link) => {
-                if links.pop().unwrap_or(false) {
-                    events.push(Event::End(TagEnd::Link));
-                }
+            Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then_some(Event::End(TagEnd::Link)),
+            Event::Start(Tag::Image { .. }) => {
+                image_depth += 1;
+                None
             }
-            Event::Start(Tag::Image { .. }) => image_depth += 1,
-            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            other => events.push(other),
+            Event::End(TagEnd::Image) => {
+                image_depth = image_depth.saturating_sub(1);
+                None
+            }
+            other => Some(other),
         }
-    }
+    });
     let mut out = String::with_capacity(markdown.len() * 3 / 2 + chart_svg.len());
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, events);
     out
 }
 
