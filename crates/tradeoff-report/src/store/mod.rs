@@ -239,25 +239,8 @@ pub fn write_record_in(
     versions: &Versions,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
-    let outcome = decide_record(folder, plan, evaluation, spec_path, spec_text, versions, templates)?;
-    match &outcome {
-        WriteOutcome::Unchanged { .. } => {}
-        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } => folder.refresh(&[path])?,
-        WriteOutcome::Superseded { old, new } => folder.refresh(&[old, new])?,
-    }
-    Ok(outcome)
-}
-
-fn decide_record(
-    folder: &RecordFolder,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_path: &str,
-    spec_text: &str,
-    versions: &Versions,
-    templates: &Templates,
-) -> Result<WriteOutcome, ReportError> {
-    let out_dir = folder.dir.as_path();
+    let out_dir = folder.dir.clone();
+    let out_dir = out_dir.as_path();
     std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
     let records = folder.records.as_slice();
     let sha = spec_sha256(spec_text);
@@ -294,16 +277,19 @@ fn decide_record(
         }
         Some(existing) => {
             let mut changes = describe_changes(existing, &sha, versions);
-            if changes.is_empty() {
-                // Same spec, catalog and tool version: the record is current only if it also
-                // renders to the same bytes (templates, scoring rules or a hand edit may differ),
-                // otherwise `check` would report a staleness that `decide` cannot repair.
+            // Same spec, catalog and tool version: the record is current only if it also
+            // renders to the same bytes (templates, scoring rules or a hand edit may differ),
+            // otherwise `check` would report a staleness that `decide` cannot repair.
+            let unchanged = changes.is_empty() && {
                 let meta = as_recorded(existing, &sha, versions);
-                if matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?) {
-                    return Ok(WriteOutcome::Unchanged {
-                        path: existing.path.clone(),
-                    });
-                }
+                matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?)
+            };
+            if unchanged {
+                return Ok(WriteOutcome::Unchanged {
+                    path: existing.path.clone(),
+                });
+            }
+            if changes.is_empty() {
                 changes.push("record regenerated: it differed from what tradeoff renders now".to_owned());
             }
             let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
@@ -346,6 +332,11 @@ fn decide_record(
             }
         }
     };
+    match &outcome {
+        WriteOutcome::Unchanged { .. } => {}
+        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } => folder.refresh(&[path])?,
+        WriteOutcome::Superseded { old, new } => folder.refresh(&[old, new])?,
+    }
     Ok(outcome)
 }
 
