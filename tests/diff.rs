@@ -60,12 +60,8 @@ fn two_specs_give_a_markdown_summary_of_the_winner_and_rank_moves() {
 
 #[test]
 fn identical_specs_say_nothing_changed() {
-    let output = tradeoff()
-        .args(["diff", "specs/sensor-ingest.tradeoff", "specs/sensor-ingest.tradeoff"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let text = stdout_of(&output);
+    let text =
+        stdout_of_success(tradeoff().args(["diff", "specs/sensor-ingest.tradeoff", "specs/sensor-ingest.tradeoff"]));
     assert!(text.contains("**The winner is unchanged:** FastAPI."), "{text}");
     assert!(text.contains("Nothing else changed"), "{text}");
 }

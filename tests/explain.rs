@@ -6,12 +6,7 @@ use crate::common::*;
 
 #[test]
 fn a_ranked_framework_is_explained_cell_by_cell_with_its_facts() {
-    let output = tradeoff()
-        .args(["explain", "specs/sensor-ingest.tradeoff", "fastapi"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let text = stdout_of(&output);
+    let text = stdout_of_success(tradeoff().args(["explain", "specs/sensor-ingest.tradeoff", "fastapi"]));
     assert!(
         text.starts_with("FastAPI (fastapi, python) in sensor-ingest: rank 1 of"),
         "{text}"
@@ -62,12 +57,7 @@ fn json_cells_carry_weight_score_facts_and_sum_to_the_total() {
 
 #[test]
 fn an_eliminated_framework_shows_the_constraints_and_facts_that_removed_it() {
-    let output = tradeoff()
-        .args(["explain", "specs/sensor-ingest.tradeoff", "actix-web"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let text = stdout_of(&output);
+    let text = stdout_of_success(tradeoff().args(["explain", "specs/sensor-ingest.tradeoff", "actix-web"]));
     assert!(text.contains("Actix Web (actix-web) was eliminated"), "{text}");
     assert!(text.contains("feature validation: requires validation"), "{text}");
     assert!(text.contains("fact features.validation = false"), "{text}");

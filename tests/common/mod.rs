@@ -44,3 +44,10 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// Runs `cmd`, asserts it succeeded (showing its stderr if not) and returns its stdout.
+pub fn stdout_of_success(cmd: &mut Command) -> String {
+    let output = cmd.output().expect("run tradeoff");
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    stdout_of(&output)
+}

@@ -171,3 +171,29 @@ fn yaml_filter(value: &Value) -> Result<String, minijinja::Error> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_md_filter(template: &'static str, value: Value) -> String {
+        let templates = Templates::from_sources(vec![(template, "{{ text|md }}".to_owned())]).unwrap();
+        templates.render(template, context! { text => value }).unwrap()
+    }
+
+    #[test]
+    fn md_output_is_never_marked_safe_even_when_its_input_was() {
+        // `md` hands back its input when nothing needs escaping; a safe input must not come
+        // back safe, or an HTML template would print its quotes unescaped.
+        let page = render_md_filter("t.html.j2", Value::from_safe_string("say \"hi\"".to_owned()));
+        assert_eq!(page, "say &quot;hi&quot;");
+        let plain = render_md_filter("t.md.j2", Value::from("a | b"));
+        assert_eq!(plain, "a \\| b");
+    }
+
+    #[test]
+    fn md_rejects_a_value_that_is_not_text() {
+        let templates = Templates::from_sources(vec![("t.md.j2", "{{ 3|md }}".to_owned())]).unwrap();
+        assert!(templates.render("t.md.j2", context! {}).is_err());
+    }
+}
