@@ -10,27 +10,35 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-/// Must match `BUILTIN_DIR` in src/catalog/load.rs: names are hashed with this prefix.
-const BUILTIN_DIR: &str = "catalog/frameworks";
+/// Catalog folders embedded, with the name each file is reported (and hashed) under; must match
+/// `BUILTIN_DIRS` in src/catalog/load.rs.
+const DIRS: [&str; 3] = ["catalog/frameworks", "catalog/generated", "catalog"];
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog").join("frameworks");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("catalog/frameworks exists")
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".toml"))
-        .collect();
-    names.sort();
-    let mut code = String::from("/// Built-in catalog files: (file name, TOML as written, the same as JSON), sorted by name.\npub static BUILTIN_FILES: &[(&str, &str, &str)] = &[\n");
-    let mut hasher = Sha256::new();
-    for name in &names {
-        let path = dir.join(name);
+    // (reported name, path), sorted by reported name as the run-time content hash sorts them.
+    let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for dir in DIRS {
+        let path = root.join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).expect("catalog files are UTF-8");
-        hasher.update(format!("{BUILTIN_DIR}/{name}").as_bytes());
+        let Ok(entries) = std::fs::read_dir(&path) else { continue };
+        for entry in entries.filter_map(|entry| entry.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".toml") && entry.path().is_file() {
+                files.push((format!("{dir}/{name}"), entry.path()));
+            }
+        }
+    }
+    files.sort();
+    let mut code = String::from(
+        "/// Built-in catalog files: (name as reported, TOML as written, the same as JSON), sorted by name.\npub static BUILTIN_FILES: &[(&str, &str, &str)] = &[\n",
+    );
+    let mut hasher = Sha256::new();
+    for (index, (name, path)) in files.iter().enumerate() {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(path).expect("catalog files are UTF-8");
+        hasher.update(name.as_bytes());
         hasher.update([0]);
         hasher.update(text.as_bytes());
         hasher.update([0]);
@@ -39,7 +47,7 @@ fn main() {
             Ok(value) => serde_json::to_string(&value).expect("TOML values serialize as JSON"),
             Err(_) => String::new(),
         };
-        let json_path = Path::new(&out_dir).join(format!("{name}.json"));
+        let json_path = Path::new(&out_dir).join(format!("catalog-{index}.json"));
         std::fs::write(&json_path, json).expect("OUT_DIR is writable");
         writeln!(
             code,

@@ -81,8 +81,11 @@ fn synthetic_framework(i: usize) -> Framework {
                 source: "https://www.techempower.com".into(),
                 as_of: "2025-03-17".into(),
                 note: None,
+                frozen: false,
             })
             .collect(),
+        load_test: Vec::new(),
+        github: Vec::new(),
     }
 }
 

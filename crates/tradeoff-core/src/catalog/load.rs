@@ -10,13 +10,14 @@ use sha2::{Digest, Sha256};
 use tradeoff_lang::FrameworkNames;
 
 use super::diagnostic::{CatalogError, CatalogProblem};
-use super::model::{Catalog, Framework, Origin};
+use super::model::{Catalog, Framework, LanguageFacts, Origin, Overlay};
 use super::validate::{self, Finding};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
 
-/// Directory name built-in files are reported under.
-const BUILTIN_DIR: &str = "catalog/frameworks";
+/// Folders of the built-in files, as their names are reported and hashed (see build.rs).
+const FRAMEWORKS_DIR: &str = "catalog/frameworks/";
+const GENERATED_DIR: &str = "catalog/generated/";
 
 /// One catalog file: its display name and text.
 pub type CatalogFile = (String, String);
@@ -28,59 +29,145 @@ impl Catalog {
     /// a `tradeoff decide`. A file that fails to load is a bug, reported through the full
     /// validation for a precise message.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let parsed: Result<Vec<Framework>, _> = BUILTIN_FILES
-            .iter()
-            .map(|(_, _, json)| serde_json::from_str::<Framework>(json))
-            .collect();
-        let frameworks = match parsed {
-            Ok(frameworks) => frameworks,
-            Err(_) => parse_all(&Catalog::builtin_files(), None, true)?,
-        };
-        let mut catalog = Catalog {
-            version: BUILTIN_VERSION.to_string(),
+        match fast_builtin() {
+            Some(contents) => Ok(assemble(Catalog::empty(BUILTIN_VERSION.to_string()), contents)),
+            None => {
+                let files = Catalog::builtin_files();
+                let contents = parse_all(&files, None, true, &BTreeMap::new())?;
+                Ok(assemble(Catalog::empty(content_hash(&files)), contents))
+            }
+        }
+    }
+
+    fn empty(version: String) -> Catalog {
+        Catalog {
+            version,
             frameworks: BTreeMap::new(),
             languages: BTreeMap::new(),
             origins: BTreeMap::new(),
-        };
-        for framework in frameworks {
-            catalog.origins.insert(framework.id.clone(), Origin::Builtin);
-            catalog.frameworks.insert(framework.id.clone(), framework);
         }
-        Ok(catalog)
     }
 
     /// The built-in file texts, for `catalog check` and tests.
     pub fn builtin_files() -> Vec<CatalogFile> {
         BUILTIN_FILES
             .iter()
-            .map(|(name, text, _)| (format!("{BUILTIN_DIR}/{name}"), (*text).to_string()))
+            .map(|(name, text, _)| ((*name).to_string(), (*text).to_string()))
             .collect()
     }
 
     /// This catalog plus user files: a file whose id is new adds a framework, one whose id
     /// exists replaces it (reported as an override). `today` rejects future `as_of` dates.
-    pub fn with_extra_files(mut self, files: &[CatalogFile], today: Date) -> Result<Catalog, CatalogError> {
-        let frameworks = parse_all(files, Some(today), false)?;
+    pub fn with_extra_files(self, files: &[CatalogFile], today: Date) -> Result<Catalog, CatalogError> {
+        let contents = parse_all(files, Some(today), false, &self.frameworks)?;
         let mut hashed = Catalog::builtin_files();
         hashed.extend(files.iter().cloned());
-        for (framework, (name, _)) in frameworks.into_iter().zip(files) {
-            let origin = if self.frameworks.contains_key(&framework.id) {
-                Origin::Overridden { file: name.clone() }
-            } else {
-                Origin::Added { file: name.clone() }
-            };
-            self.origins.insert(framework.id.clone(), origin);
-            self.frameworks.insert(framework.id.clone(), framework);
-        }
-        self.version = content_hash(&hashed);
-        Ok(self)
+        let mut catalog = assemble(self, contents);
+        catalog.version = content_hash(&hashed);
+        Ok(catalog)
     }
+}
+
+/// Adds parsed files to a catalog: frameworks first (a known id is an override), then the
+/// overlays' evidence in file order, then language facts.
+fn assemble(mut catalog: Catalog, contents: Contents) -> Catalog {
+    for (framework, file) in contents.frameworks {
+        let origin = match (&file, catalog.frameworks.contains_key(&framework.id)) {
+            (None, _) => Origin::Builtin,
+            (Some(file), true) => Origin::Overridden { file: file.clone() },
+            (Some(file), false) => Origin::Added { file: file.clone() },
+        };
+        catalog.origins.insert(framework.id.clone(), origin);
+        catalog.frameworks.insert(framework.id.clone(), framework);
+    }
+    for overlay in contents.overlays {
+        for (id, evidence) in &overlay.frameworks {
+            if let Some(framework) = catalog.frameworks.get_mut(id) {
+                framework.apply(evidence);
+            }
+        }
+    }
+    for facts in contents.languages {
+        catalog.languages.insert(facts.language, facts);
+    }
+    catalog
+}
+
+/// The built-in files from the JSON the build script made of them; `None` if any fails to
+/// deserialize (a bug, then reported through the full validation).
+fn fast_builtin() -> Option<Contents> {
+    let mut contents = Contents::default();
+    for (name, _, json) in BUILTIN_FILES {
+        match Kind::of_builtin(name) {
+            Kind::Framework => contents.frameworks.push((serde_json::from_str(json).ok()?, None)),
+            Kind::Overlay => contents.overlays.push(serde_json::from_str(json).ok()?),
+            Kind::Languages => contents
+                .languages
+                .extend(serde_json::from_str::<LanguagesFile>(json).ok()?.languages),
+        }
+    }
+    Some(contents)
+}
+
+/// What a catalog file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One framework (`id = …`).
+    Framework,
+    /// Evidence for existing frameworks (`[overlay]`), as `tradeoff catalog import` writes it.
+    Overlay,
+    /// Facts about languages (`[[languages]]`).
+    Languages,
+}
+
+impl Kind {
+    fn of_builtin(name: &str) -> Kind {
+        if name.starts_with(GENERATED_DIR) {
+            Kind::Overlay
+        } else if name.starts_with(FRAMEWORKS_DIR) {
+            Kind::Framework
+        } else {
+            Kind::Languages
+        }
+    }
+
+    /// By the file's top-level keys; a file that is not TOML is parsed as a framework, whose
+    /// parse error then points at the problem.
+    fn of_text(text: &str) -> Kind {
+        #[derive(serde::Deserialize)]
+        struct TopLevel {
+            overlay: Option<serde::de::IgnoredAny>,
+            languages: Option<serde::de::IgnoredAny>,
+        }
+        match toml::from_str::<TopLevel>(text) {
+            Ok(TopLevel { overlay: Some(_), .. }) => Kind::Overlay,
+            Ok(TopLevel { languages: Some(_), .. }) => Kind::Languages,
+            _ => Kind::Framework,
+        }
+    }
+}
+
+/// `catalog/languages.toml`: survey shares and other facts per language.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesFile {
+    languages: Vec<LanguageFacts>,
+}
+
+/// Parsed catalog files; a framework carries the user file it came from (`None` if built in).
+#[derive(Default)]
+struct Contents {
+    frameworks: Vec<(Framework, Option<String>)>,
+    overlays: Vec<Overlay>,
+    languages: Vec<LanguageFacts>,
 }
 
 /// Validates catalog files on their own (for `tradeoff catalog check`); returns how many
 /// frameworks they define.
 pub fn check_files(files: &[CatalogFile], today: Date) -> Result<usize, CatalogError> {
-    parse_all(files, Some(today), false).map(|frameworks| frameworks.len())
+    // Overlays may name built-in frameworks; a broken built-in catalog is not the user's problem.
+    let known = Catalog::builtin().map(|c| c.frameworks).unwrap_or_default();
+    parse_all(files, Some(today), false, &known).map(|contents| contents.frameworks.len())
 }
 
 impl FrameworkNames for Catalog {
@@ -93,15 +180,19 @@ impl FrameworkNames for Catalog {
     }
 }
 
-/// Parses and validates every file, collecting all problems before failing.
+/// Parses and validates every file, collecting all problems before failing. Overlays may name
+/// the frameworks of `known` and those the files define. Built-in files are reported as built
+/// in (`id_must_match_file`); user files as added or overriding.
 fn parse_all(
     files: &[CatalogFile],
     today: Option<Date>,
-    id_must_match_file: bool,
-) -> Result<Vec<Framework>, CatalogError> {
+    builtin: bool,
+    known: &BTreeMap<String, Framework>,
+) -> Result<Contents, CatalogError> {
     let mut problems = Vec::new();
-    let mut frameworks = Vec::new();
+    let mut contents = Contents::default();
     let mut first_file_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut overlays = Vec::new();
     for (name, text) in files {
         let source = Arc::new(NamedSource::new(name.clone(), text.clone()));
         let bind = |finding: Finding| CatalogProblem {
@@ -111,60 +202,131 @@ fn parse_all(
             label: finding.label,
             help: finding.help,
         };
-        let framework = match toml::from_str::<Framework>(text) {
-            Ok(framework) => framework,
-            Err(error) => {
-                problems.push(bind(Finding {
-                    span: error.span().unwrap_or(0..0),
-                    message: error.message().trim().to_string(),
-                    label: "here".into(),
-                    help: Some("see docs/catalog.md for the file format".into()),
-                }));
-                continue;
-            }
-        };
+        let kind = if builtin { Kind::of_builtin(name) } else { Kind::of_text(text) };
         let before = problems.len();
-        problems.extend(validate::facts(text, today).into_iter().map(bind));
-        let id_span = validate::key_span(text, "id").unwrap_or(0..0);
-        if !validate::is_valid_id(&framework.id) {
-            problems.push(bind(Finding {
-                span: id_span.clone(),
-                message: format!("`{}` is not a valid framework id", framework.id),
-                label: "invalid id".into(),
-                help: Some("use lower-case letters, digits and `-`, starting with a letter".into()),
-            }));
-        }
-        if id_must_match_file {
-            let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".toml");
-            if stem != framework.id {
-                problems.push(bind(Finding {
-                    span: id_span.clone(),
-                    message: format!("id `{}` does not match the file name `{stem}.toml`", framework.id),
-                    label: "id".into(),
-                    help: None,
-                }));
+        match kind {
+            Kind::Framework => {
+                let Some(framework) = deserialize::<Framework>(text, &mut problems, &bind) else {
+                    continue;
+                };
+                problems.extend(validate::facts(text, today).into_iter().map(bind));
+                problems.extend(
+                    framework_findings(&framework, name, text, builtin, &mut first_file_of)
+                        .into_iter()
+                        .map(bind),
+                );
+                problems.extend(plausibility(&framework, text, today).into_iter().map(bind));
+                if problems.len() == before {
+                    contents.frameworks.push((framework, (!builtin).then(|| name.clone())));
+                }
+            }
+            Kind::Overlay => {
+                let Some(overlay) = deserialize::<Overlay>(text, &mut problems, &bind) else {
+                    continue;
+                };
+                problems.extend(validate::facts(text, today).into_iter().map(bind));
+                if problems.len() == before {
+                    overlays.push((overlay, source.clone(), text));
+                }
+            }
+            Kind::Languages => {
+                let Some(file) = deserialize::<LanguagesFile>(text, &mut problems, &bind) else {
+                    continue;
+                };
+                problems.extend(validate::facts(text, today).into_iter().map(bind));
+                if problems.len() == before {
+                    contents.languages.extend(file.languages);
+                }
             }
         }
-        if let Some(first) = first_file_of.get(&framework.id) {
-            problems.push(bind(Finding {
-                span: id_span,
-                message: format!("framework `{}` is defined twice", framework.id),
-                label: "second definition".into(),
-                help: Some(format!("it is also defined in {first}; keep one file per framework")),
-            }));
-        } else {
-            first_file_of.insert(framework.id.clone(), name.clone());
+    }
+    // Overlays are checked last: they may name a framework defined by a later file.
+    for (overlay, source, text) in overlays {
+        let mut unknown = false;
+        for id in overlay.frameworks.keys() {
+            let defined = contents.frameworks.iter().any(|(f, _)| &f.id == id);
+            if !defined && !known.contains_key(id) {
+                unknown = true;
+                problems.push(CatalogProblem {
+                    file: source.clone(),
+                    span: validate::key_span(text, &format!("frameworks.{id}")).unwrap_or(0..0),
+                    message: format!("the overlay has evidence for `{id}`, which is not a catalog framework"),
+                    label: "unknown framework".into(),
+                    help: Some("add the framework's own file first, or remove its evidence".into()),
+                });
+            }
         }
-        problems.extend(plausibility(&framework, text, today).into_iter().map(bind));
-        if problems.len() == before {
-            frameworks.push(framework);
+        if !unknown {
+            contents.overlays.push(overlay);
         }
     }
     if problems.is_empty() {
-        Ok(frameworks)
+        Ok(contents)
     } else {
         Err(CatalogError { problems })
     }
+}
+
+/// Deserializes a file, recording a parse error as a problem.
+fn deserialize<T: serde::de::DeserializeOwned>(
+    text: &str,
+    problems: &mut Vec<CatalogProblem>,
+    bind: &impl Fn(Finding) -> CatalogProblem,
+) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            problems.push(bind(Finding {
+                span: error.span().unwrap_or(0..0),
+                message: error.message().trim().to_string(),
+                label: "here".into(),
+                help: Some("see docs/catalog.md for the file format".into()),
+            }));
+            None
+        }
+    }
+}
+
+/// Id rules: well-formed, matching the file name for built-in files, defined once.
+fn framework_findings(
+    framework: &Framework,
+    name: &str,
+    text: &str,
+    builtin: bool,
+    first_file_of: &mut BTreeMap<String, String>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let id_span = validate::key_span(text, "id").unwrap_or(0..0);
+    if !validate::is_valid_id(&framework.id) {
+        findings.push(Finding {
+            span: id_span.clone(),
+            message: format!("`{}` is not a valid framework id", framework.id),
+            label: "invalid id".into(),
+            help: Some("use lower-case letters, digits and `-`, starting with a letter".into()),
+        });
+    }
+    if builtin {
+        let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".toml");
+        if stem != framework.id {
+            findings.push(Finding {
+                span: id_span.clone(),
+                message: format!("id `{}` does not match the file name `{stem}.toml`", framework.id),
+                label: "id".into(),
+                help: None,
+            });
+        }
+    }
+    if let Some(first) = first_file_of.get(&framework.id) {
+        findings.push(Finding {
+            span: id_span,
+            message: format!("framework `{}` is defined twice", framework.id),
+            label: "second definition".into(),
+            help: Some(format!("it is also defined in {first}; keep one file per framework")),
+        });
+    } else {
+        first_file_of.insert(framework.id.clone(), name.to_string());
+    }
+    findings
 }
 
 /// Values that parse but cannot be true.
@@ -237,9 +399,10 @@ mod tests {
     fn the_fast_builtin_load_equals_the_validated_toml_load() {
         let fast = Catalog::builtin().unwrap();
         let files = Catalog::builtin_files();
-        let validated = parse_all(&files, None, true).unwrap();
-        assert_eq!(fast.frameworks.values().cloned().collect::<Vec<_>>(), validated);
-        assert_eq!(fast.version, content_hash(&files));
+        let contents = parse_all(&files, None, true, &BTreeMap::new()).unwrap();
+        let validated = assemble(Catalog::empty(content_hash(&files)), contents);
+        assert_eq!(fast, validated);
+        assert_eq!(fast.version, BUILTIN_VERSION);
     }
 
     #[test]
@@ -251,7 +414,7 @@ mod tests {
     fn unknown_key_is_reported_with_its_file() {
         let mut text = BUILTIN_FILES
             .iter()
-            .find(|(n, _, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "catalog/frameworks/axum.toml")
             .unwrap()
             .1
             .to_string();
@@ -266,7 +429,11 @@ mod tests {
 
     #[test]
     fn future_dates_and_empty_sources_are_rejected() {
-        let text = BUILTIN_FILES.iter().find(|(n, _, _)| *n == "axum.toml").unwrap().1;
+        let text = BUILTIN_FILES
+            .iter()
+            .find(|(n, _, _)| *n == "catalog/frameworks/axum.toml")
+            .unwrap()
+            .1;
         let text = text
             .replacen("as_of = \"2026-11-28\"", "as_of = \"2031-01-01\"", 1)
             .replacen("source = \"https://github.com/tokio-rs/axum\"", "source = \"\"", 1);
@@ -280,7 +447,7 @@ mod tests {
     fn user_files_add_and_override() {
         let axum = BUILTIN_FILES
             .iter()
-            .find(|(n, _, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "catalog/frameworks/axum.toml")
             .unwrap()
             .1
             .to_string();
@@ -298,7 +465,7 @@ mod tests {
     fn duplicate_ids_across_files_are_rejected() {
         let axum = BUILTIN_FILES
             .iter()
-            .find(|(n, _, _)| *n == "axum.toml")
+            .find(|(n, _, _)| *n == "catalog/frameworks/axum.toml")
             .unwrap()
             .1
             .to_string();

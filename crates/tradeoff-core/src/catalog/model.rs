@@ -92,6 +92,64 @@ pub struct Throughput {
     pub as_of: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The figure comes from a benchmark's final round: no newer figure can ever exist, so its
+    /// age is stated once in the record instead of being flagged as stale on every fact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub frozen: bool,
+}
+
+/// One figure of the-benchmarker/web-frameworks: `wrk` against `GET /`, `GET /user/:id` and
+/// `POST /user` (routing and HTTP overhead, no database) at one connection count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadTest {
+    /// The benchmark's entry (e.g. "phoenix_bandit"): a framework can have several setups.
+    pub entry: String,
+    /// The framework version as benchmarked.
+    pub version: String,
+    /// Concurrent connections (64, 256 or 512).
+    pub concurrency: u32,
+    /// Requests per second over the run.
+    pub rps: f64,
+    pub latency_p50_ms: f64,
+    pub latency_p90_ms: f64,
+    pub latency_p99_ms: f64,
+    /// HTTP and socket errors during the run.
+    pub errors: u64,
+    pub source: String,
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One dated snapshot of a framework's repository in a GitHub ranking (the top 100 repositories
+/// per language by stars). A repository absent from its list that day had fewer stars than the
+/// list's last entry: `stars_below` records that upper bound instead of a value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepoSnapshot {
+    /// `owner/name`.
+    pub repo: String,
+    /// The ranking list searched (GitHub's language name, e.g. "Go", "CSharp").
+    pub list: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars_below: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forks: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_issues: Option<u64>,
+    /// Time of the last commit (RFC 3339) as the ranking recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_commit: Option<String>,
+    pub source: String,
+    /// The snapshot's date.
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One framework as the catalog describes it. Optional facts are unknown when absent.
@@ -144,6 +202,69 @@ pub struct Framework {
     pub security_policy: Option<Fact<String>>,
     #[serde(default)]
     pub throughput: Vec<Throughput>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_test: Vec<LoadTest>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub github: Vec<RepoSnapshot>,
+}
+
+/// Measured evidence about one framework, as an overlay carries it. Each kind an overlay
+/// carries replaces that kind for the framework: a newer import supersedes the older one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub throughput: Vec<Throughput>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_test: Vec<LoadTest>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub github: Vec<RepoSnapshot>,
+}
+
+/// Where an overlay's facts were imported from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayHeader {
+    /// The importer that wrote it (`techempower`, `web-frameworks`, `github-ranking`).
+    pub importer: String,
+    /// The input files as named when imported, with their SHA-256.
+    pub inputs: Vec<OverlayInput>,
+    /// Where the inputs are published.
+    pub source: String,
+    /// Date of the newest input.
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayInput {
+    pub file: String,
+    pub sha256: String,
+}
+
+/// A catalog overlay: evidence for existing frameworks, written by `tradeoff catalog import`
+/// and included like any catalog file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    pub overlay: OverlayHeader,
+    #[serde(default)]
+    pub frameworks: std::collections::BTreeMap<String, Evidence>,
+}
+
+impl Framework {
+    /// Replaces each kind of evidence the overlay carries.
+    pub fn apply(&mut self, evidence: &Evidence) {
+        if !evidence.throughput.is_empty() {
+            self.throughput.clone_from(&evidence.throughput);
+        }
+        if !evidence.load_test.is_empty() {
+            self.load_test.clone_from(&evidence.load_test);
+        }
+        if !evidence.github.is_empty() {
+            self.github.clone_from(&evidence.github);
+        }
+    }
 }
 
 /// Facts about a language as a whole (hiring pool), shared by its frameworks.

@@ -44,6 +44,8 @@ pub(crate) fn framework(id: &str, language: Language) -> Framework {
         lts: None,
         security_policy: None,
         throughput: Vec::new(),
+        load_test: Vec::new(),
+        github: Vec::new(),
     }
 }
 

@@ -20,6 +20,7 @@ fn json_figure(rps: u64) -> Throughput {
         source: "https://www.techempower.com/benchmarks/#section=data-r23".into(),
         as_of: "2025-03-17".into(),
         note: None,
+        frozen: false,
     }
 }
 

@@ -43,6 +43,8 @@ pub fn framework(id: &str, name: &str, language: Language) -> Framework {
         lts: None,
         security_policy: None,
         throughput: Vec::new(),
+        load_test: Vec::new(),
+        github: Vec::new(),
     }
 }
 
@@ -56,6 +58,7 @@ pub fn throughput(test: TfbTest, rps: u64) -> Throughput {
         source: "https://www.techempower.com/benchmarks/#section=data-r23".into(),
         as_of: "2025-03-17".into(),
         note: None,
+        frozen: false,
     }
 }
 

@@ -268,6 +268,7 @@ mod tests {
             source: "https://www.techempower.com".into(),
             as_of: "2025-03-17".into(),
             note: None,
+            frozen: false,
         }
     }
 
