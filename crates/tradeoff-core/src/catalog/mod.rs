@@ -1,6 +1,7 @@
 //! The framework catalog: model, embedded data, loading and validation.
 
 pub mod diagnostic;
+pub mod import;
 mod load;
 pub mod model;
 mod validate;
