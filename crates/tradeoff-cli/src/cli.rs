@@ -215,4 +215,39 @@ pub enum CatalogCommand {
         /// Catalog TOML files to validate
         files: Vec<PathBuf>,
     },
+    /// Turn published benchmark results or ranking snapshots into a catalog overlay
+    ///
+    /// The overlay cites every figure with the file's public URL (`--source`), the benchmark
+    /// entry and the date; include it from a spec with `catalog "FILE.toml"`. Nothing is
+    /// written unless the whole input is valid.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// A TechEmpower Framework Benchmarks results.json (needs --round)
+    Techempower,
+    /// The data.json of the-benchmarker/web-frameworks
+    WebFrameworks,
+    /// github-ranking-YYYY-MM-DD.csv snapshots of EvanLi/Github-Ranking (one or more)
+    GithubRanking,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The input's format
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The published file(s), as downloaded
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Public URL of the folder the files are published in; each fact cites `<URL>/<file name>`
+    #[arg(long, value_name = "URL")]
+    pub source: String,
+    /// TechEmpower round the results file belongs to (figures of different rounds are never compared)
+    #[arg(long, value_name = "N")]
+    pub round: Option<u32>,
+    /// Write the overlay here (atomically) instead of to stdout
+    #[arg(long, value_name = "FILE.toml")]
+    pub out: Option<PathBuf>,
 }

@@ -14,6 +14,7 @@ pub fn run(command: CatalogCommand, ui: &Ui) -> CommandResult {
         CatalogCommand::List { format, includes } => list(format, &includes),
         CatalogCommand::Show { name, format, includes } => show(&name, format, &includes),
         CatalogCommand::Check { files } => check(&files, ui),
+        CatalogCommand::Import(args) => super::catalog_import::run(args, ui),
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns an `Outcome` or a `Failure`.
 
 mod catalog;
+mod catalog_import;
 mod check;
 mod decide;
 mod diff;

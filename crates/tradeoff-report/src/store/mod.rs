@@ -5,6 +5,7 @@
 //! every write is atomic, and a rerun with an unchanged spec, catalog and tool writes nothing.
 
 mod atomic;
+pub use atomic::write as write_atomic;
 mod index;
 mod scan;
 
