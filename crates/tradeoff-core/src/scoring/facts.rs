@@ -66,7 +66,9 @@ impl Staleness {
             value,
             source: figure.source.clone(),
             as_of: figure.as_of.clone(),
-            stale: self.is_stale(&figure.as_of),
+            // A final round's figure cannot be replaced by a newer one; its age is stated once,
+            // as a warning, instead of on every fact.
+            stale: !figure.frozen && self.is_stale(&figure.as_of),
         }
     }
 }

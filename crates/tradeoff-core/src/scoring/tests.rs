@@ -100,9 +100,9 @@ fn ranks_options_and_explains_cells() {
         "{:?}",
         fast.top_reasons
     );
-    // Weighted confidence: performance 1/4 (json of the four mixed-workload tests),
+    // Weighted confidence: performance 1/5 (json of the five mixed-workload measurements),
     // productivity 4/7, convention-fit 1.
-    assert!((fast.confidence - (0.4 * 0.25 + 0.4 * 4.0 / 7.0 + 0.2)).abs() < 1e-12);
+    assert!((fast.confidence - (0.4 * 0.2 + 0.4 * 4.0 / 7.0 + 0.2)).abs() < 1e-12);
     assert_eq!(evaluation.stale_reference_date.as_deref(), Some("2026-11-24"));
     assert_eq!(evaluation.catalog_version, "test");
     let sensitivity = evaluation.sensitivity.as_ref().unwrap();

@@ -62,7 +62,7 @@ pub(crate) fn score_all(ctx: &Context, survivors: &[&Framework], criteria: &[Cri
         })
         .collect();
     let warnings = if wants_performance {
-        performance.partial_warning().into_iter().collect()
+        performance.warnings()
     } else {
         Vec::new()
     };
@@ -155,11 +155,6 @@ impl LogRange {
         (0.1 + 0.9 * (log(value) - self.min) / spread).clamp(0.1, 1.0)
     }
 
-    /// True when every candidate has the same value (or only one has any): all score 1.0.
-    pub(crate) fn is_flat(&self) -> bool {
-        self.max - self.min <= f64::EPSILON
-    }
-
     pub(crate) fn min_value(&self) -> f64 {
         10f64.powf(self.min)
     }
@@ -188,14 +183,12 @@ mod tests {
         assert!((range.score(1_000.0) - 0.1).abs() < 1e-12);
         assert!((range.score(100_000.0) - 1.0).abs() < 1e-12);
         assert!((range.score(10_000.0) - 0.55).abs() < 1e-12);
-        assert!(!range.is_flat());
         assert!((range.min_value() - 1_000.0).abs() < 1e-6);
     }
 
     #[test]
     fn a_single_value_scores_one() {
         let range = LogRange::of([42.0]).unwrap();
-        assert!(range.is_flat());
         assert_eq!(range.score(42.0), 1.0);
         assert!(LogRange::of([]).is_none());
         assert!(LogRange::of([f64::NAN]).is_none());

@@ -1,90 +1,139 @@
-//! performance: TechEmpower throughput for the tests that resemble the plan's workload,
-//! log-scaled across the candidates. Only Round 23 figures are compared: Round 22 ran on
-//! different hardware, so mixing rounds would rank machines, not frameworks.
+//! performance: measured throughput for the tests that resemble the plan's workload.
+//!
+//! Every benchmark is its own scale: a TechEmpower test is compared only with the same test of
+//! the same round, and the-benchmarker/web-frameworks load test only with itself at the same
+//! connection count; each is log-scaled across the whole catalog. The workload decides which
+//! measurements count and how much; the score is their weighted mean over the measurements a
+//! framework has, and the ones it lacks lower its confidence and are listed.
 
 use tradeoff_lang::vocab::Workload;
 
 use super::{whole, Inputs, LogRange, NEUTRAL};
-use crate::catalog::model::{Framework, TfbTest, Throughput};
-use crate::evaluation::{ScoreCell, Warning};
+use crate::catalog::model::{Framework, LoadTest, TfbTest, Throughput};
+use crate::evaluation::{FactRef, ScoreCell, Warning};
 use crate::scoring::context::Context;
 use crate::scoring::names;
 
-/// The only round whose figures are compared with each other.
+/// The only TechEmpower round whose figures are compared with each other.
 pub(crate) const ROUND: u32 = 23;
 
-/// One wanted measurement: the first test in the list that has a figure is used
-/// (db-heavy prefers fortune, which includes templating, and falls back to the single query).
-type Slot = &'static [TfbTest];
+/// The connection count of the web-frameworks load test that is compared: the highest the
+/// benchmark runs, where framework overhead and the concurrency model show most.
+pub(crate) const LOAD_CONNECTIONS: u32 = 512;
 
-const MIXED: [Slot; 4] = [&[TfbTest::Json], &[TfbTest::Db], &[TfbTest::Query], &[TfbTest::Fortune]];
+/// Expected concurrent connections from which the load test counts as much as the workload's
+/// main test: at a few hundred open connections, per-connection overhead decides capacity.
+const MANY_CONNECTIONS: u64 = 256;
 
-/// The tests standing in for the plan's workload; an empty workload is treated as mixed.
-pub(crate) fn slots(workload: &[Workload]) -> Vec<Slot> {
-    if workload.is_empty() || workload.contains(&Workload::Mixed) {
-        return MIXED.to_vec();
-    }
-    let mut slots: Vec<Slot> = Vec::new();
-    for shape in workload {
-        let slot: Slot = match shape {
-            Workload::CpuBound => &[TfbTest::Json],
-            Workload::IoBound => &[TfbTest::Db],
-            Workload::DbHeavy => &[TfbTest::Fortune, TfbTest::Db],
-            Workload::ManySmallQueries => &[TfbTest::Query],
-            Workload::Mixed => continue,
-        };
-        if !slots.contains(&slot) {
-            slots.push(slot);
-        }
-    }
-    slots
+/// One measurement the score is built from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Measure {
+    /// A TechEmpower Round 23 test (the first of the list that has a figure: db-heavy uses
+    /// fortune, which includes templating, and falls back to the single query).
+    Tfb(&'static [TfbTest]),
+    /// the-benchmarker/web-frameworks at [`LOAD_CONNECTIONS`].
+    Load,
 }
 
-/// What one framework's throughput facts say about the wanted slots.
-struct Reading<'a> {
-    /// The Round 23 figure used per known slot.
-    used: Vec<&'a Throughput>,
-    /// Wanted slots without a Round 23 figure, as "throughput.fortune (or db)".
-    missing: Vec<String>,
-    /// Figures for the wanted tests from other rounds: cited, never scored.
-    other_rounds: Vec<&'a Throughput>,
-    /// Geometric mean of the used figures' rps.
-    value: Option<f64>,
+/// A measurement and its weight for the workload.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Wanted {
+    pub measure: Measure,
+    pub weight: f64,
 }
 
-impl<'a> Reading<'a> {
-    fn new(framework: &'a Framework, slots: &[Slot]) -> Self {
-        let mut used = Vec::new();
-        let mut missing = Vec::new();
-        for slot in slots {
-            match slot.iter().find_map(|test| best(framework, *test)) {
-                Some(figure) => used.push(figure),
-                None => missing.push(slot_name(slot)),
-            }
+const fn tfb(tests: &'static [TfbTest], weight: f64) -> Wanted {
+    Wanted {
+        measure: Measure::Tfb(tests),
+        weight,
+    }
+}
+
+const fn load(weight: f64) -> Wanted {
+    Wanted {
+        measure: Measure::Load,
+        weight,
+    }
+}
+
+/// Weights per workload. The test that is the workload counts 2; tests that share part of its
+/// path count 1; the database-free load test counts 1 for database workloads (framework
+/// overhead is part of every request, but not most of a database-bound one) and 2 for io-bound
+/// work, where overhead per request is what differs.
+fn wanted_for(shape: Workload) -> &'static [Wanted] {
+    const CPU: [Wanted; 2] = [tfb(&[TfbTest::Json], 2.0), load(1.0)];
+    const IO: [Wanted; 3] = [tfb(&[TfbTest::Plaintext], 1.0), tfb(&[TfbTest::Json], 1.0), load(2.0)];
+    const DB: [Wanted; 4] = [
+        tfb(&[TfbTest::Fortune, TfbTest::Db], 2.0),
+        tfb(&[TfbTest::Query], 1.0),
+        tfb(&[TfbTest::Update], 1.0),
+        load(1.0),
+    ];
+    const QUERIES: [Wanted; 3] = [tfb(&[TfbTest::Query], 2.0), tfb(&[TfbTest::Db], 1.0), load(1.0)];
+    const MIXED: [Wanted; 5] = [
+        tfb(&[TfbTest::Json], 1.0),
+        tfb(&[TfbTest::Db], 1.0),
+        tfb(&[TfbTest::Query], 1.0),
+        tfb(&[TfbTest::Fortune], 1.0),
+        load(1.0),
+    ];
+    match shape {
+        Workload::CpuBound => &CPU,
+        Workload::IoBound => &IO,
+        Workload::DbHeavy => &DB,
+        Workload::ManySmallQueries => &QUERIES,
+        Workload::Mixed => &MIXED,
+    }
+}
+
+/// The measurements for the plan: each workload's, merged (a measurement wanted by two counts
+/// with the larger weight); many expected connections make the load test count 2.
+pub(crate) fn wanted(workload: &[Workload], connections: Option<u64>) -> Vec<Wanted> {
+    let shapes: Vec<Workload> = if workload.is_empty() {
+        vec![Workload::Mixed]
+    } else {
+        workload.to_vec()
+    };
+    let mut merged: Vec<Wanted> = Vec::new();
+    let mut add = |want: Wanted| match merged.iter_mut().find(|w| w.measure == want.measure) {
+        Some(existing) => existing.weight = existing.weight.max(want.weight),
+        None => merged.push(want),
+    };
+    for shape in shapes {
+        wanted_for(shape).iter().copied().for_each(&mut add);
+    }
+    if connections.is_some_and(|c| c >= MANY_CONNECTIONS) {
+        add(load(2.0));
+    }
+    merged
+}
+
+/// A framework's figure for one measurement.
+#[derive(Clone, Copy)]
+enum Figure<'a> {
+    Tfb(&'a Throughput),
+    Load(&'a LoadTest),
+}
+
+impl Figure<'_> {
+    fn rps(&self) -> f64 {
+        match self {
+            Figure::Tfb(t) => t.rps as f64,
+            Figure::Load(l) => l.rps,
         }
-        let wanted = |t: &&Throughput| slots.iter().any(|slot| slot.contains(&t.test));
-        let other_rounds = framework
-            .throughput
-            .iter()
-            .filter(|t| t.round != ROUND)
-            .filter(wanted)
-            .collect();
-        // Geometric mean: each test counts by its ratio, so the test with the biggest absolute
-        // numbers (json) does not drown the database tests.
-        let value = (!used.is_empty())
-            .then(|| (used.iter().map(|t| (t.rps.max(1) as f64).ln()).sum::<f64>() / used.len() as f64).exp());
-        Reading {
-            used,
-            missing,
-            other_rounds,
-            value,
-        }
+    }
+}
+
+fn figure<'a>(framework: &'a Framework, measure: Measure) -> Option<Figure<'a>> {
+    match measure {
+        Measure::Tfb(tests) => tests.iter().find_map(|test| best_tfb(framework, *test)).map(Figure::Tfb),
+        Measure::Load => load_test(framework).map(Figure::Load),
     }
 }
 
 /// The highest Round 23 figure for a test; a framework can have several TechEmpower entries
 /// (e.g. with different databases), and its best entry is what it can be made to do.
-fn best(framework: &Framework, test: TfbTest) -> Option<&Throughput> {
+fn best_tfb(framework: &Framework, test: TfbTest) -> Option<&Throughput> {
     framework
         .throughput
         .iter()
@@ -92,46 +141,107 @@ fn best(framework: &Framework, test: TfbTest) -> Option<&Throughput> {
         .max_by(|a, b| a.rps.cmp(&b.rps).then_with(|| b.entry.cmp(&a.entry)))
 }
 
-fn slot_name(slot: Slot) -> String {
-    format!("throughput.{} (Round {ROUND})", slot_tests(slot))
+/// The web-frameworks figure at [`LOAD_CONNECTIONS`] (the catalog keeps one entry per framework).
+pub(crate) fn load_test(framework: &Framework) -> Option<&LoadTest> {
+    framework
+        .load_test
+        .iter()
+        .filter(|l| l.concurrency == LOAD_CONNECTIONS && l.rps.is_finite() && l.rps > 0.0)
+        .max_by(|a, b| a.rps.total_cmp(&b.rps))
 }
 
-/// "fortune/db" for a slot with a fallback.
-fn slot_tests(slot: Slot) -> String {
-    slot.iter().map(|t| names::tfb_test(*t)).collect::<Vec<_>>().join("/")
+fn measure_name(measure: Measure) -> String {
+    match measure {
+        Measure::Tfb(tests) => {
+            let names: Vec<&str> = tests.iter().map(|t| names::tfb_test(*t)).collect();
+            format!("TechEmpower Round {ROUND} {}", names.join("/"))
+        }
+        Measure::Load => format!("web-frameworks at {LOAD_CONNECTIONS} connections"),
+    }
 }
 
-/// Readings for all candidates, scored on a log scale spanning the whole catalog's figures for
-/// the same tests: a framework's performance score does not depend on which others survived
-/// the filters, and the only benchmarked candidate is not the "fastest" by default.
+fn missing_key(measure: Measure) -> String {
+    match measure {
+        Measure::Tfb(tests) => {
+            let names: Vec<&str> = tests.iter().map(|t| names::tfb_test(*t)).collect();
+            format!("throughput.{} (Round {ROUND})", names.join("/"))
+        }
+        Measure::Load => format!("load_test ({LOAD_CONNECTIONS} connections)"),
+    }
+}
+
+/// One framework's reading: the figure and scaled score per wanted measurement it has.
+struct Reading<'a> {
+    parts: Vec<(Wanted, Figure<'a>, f64)>,
+    missing: Vec<Wanted>,
+    /// Figures from other rounds for the wanted tests: cited, never scored.
+    other_rounds: Vec<&'a Throughput>,
+    /// Weighted mean of the parts' scores.
+    value: Option<f64>,
+}
+
+/// Readings for all candidates. Each measurement's scale spans the whole catalog's figures, so
+/// a framework's performance does not depend on which others survived the filters, and the
+/// only measured candidate is not the "fastest" by default.
 pub(crate) struct Table<'a> {
-    slots: Vec<Slot>,
+    wanted: Vec<Wanted>,
+    scales: Vec<Option<LogRange>>,
     readings: Vec<Reading<'a>>,
-    range: Option<LogRange>,
 }
 
 impl<'a> Table<'a> {
     pub(crate) fn new(ctx: &Context, survivors: &[&'a Framework]) -> Self {
-        let slots = slots(&ctx.plan.app.workload);
-        let readings: Vec<Reading> = survivors.iter().map(|f| Reading::new(f, &slots)).collect();
-        let catalog_values: Vec<f64> = ctx
-            .catalog
-            .frameworks
-            .values()
-            .filter_map(|f| Reading::new(f, &slots).value)
+        let wanted = wanted(&ctx.plan.app.workload, ctx.plan.app.load.concurrent_connections);
+        let scales: Vec<Option<LogRange>> = wanted
+            .iter()
+            .map(|w| {
+                let catalog = ctx.catalog.frameworks.values().filter_map(|f| figure(f, w.measure));
+                let candidates = survivors.iter().filter_map(|f| figure(f, w.measure));
+                LogRange::of(catalog.chain(candidates).map(|f| f.rps()))
+            })
             .collect();
-        let range = LogRange::of(
-            catalog_values
-                .into_iter()
-                .chain(readings.iter().filter_map(|r| r.value)),
-        );
-        Table { slots, readings, range }
+        let readings = survivors
+            .iter()
+            .map(|framework| {
+                let mut parts = Vec::new();
+                let mut missing = Vec::new();
+                for (want, scale) in wanted.iter().zip(&scales) {
+                    match (figure(framework, want.measure), scale) {
+                        (Some(found), Some(scale)) => parts.push((*want, found, scale.score(found.rps()))),
+                        _ => missing.push(*want),
+                    }
+                }
+                let total: f64 = parts.iter().map(|(w, _, _)| w.weight).sum();
+                let value = (total > 0.0).then(|| parts.iter().map(|(w, _, s)| w.weight * s).sum::<f64>() / total);
+                let wants_test = |t: &&Throughput| {
+                    wanted
+                        .iter()
+                        .any(|w| matches!(w.measure, Measure::Tfb(tests) if tests.contains(&t.test)))
+                };
+                let other_rounds = framework
+                    .throughput
+                    .iter()
+                    .filter(|t| t.round != ROUND)
+                    .filter(wants_test)
+                    .collect();
+                Reading {
+                    parts,
+                    missing,
+                    other_rounds,
+                    value,
+                }
+            })
+            .collect();
+        Table {
+            wanted,
+            scales,
+            readings,
+        }
     }
 
-    /// The scaled score of survivor `i`, if it has any Round 23 figure.
+    /// The score of survivor `i`, if it has any wanted figure.
     pub(crate) fn score(&self, i: usize) -> Option<f64> {
-        let value = self.readings.get(i)?.value?;
-        self.range.map(|range| range.score(value))
+        self.readings.get(i)?.value
     }
 
     pub(crate) fn cell(&self, ctx: &Context, i: usize, framework: &Framework) -> ScoreCell {
@@ -139,107 +249,143 @@ impl<'a> Table<'a> {
             return Inputs::default().cell(NEUTRAL, format!("{} was not measured.", framework.name));
         };
         let mut inputs = Inputs::default();
-        for figure in &reading.used {
-            inputs.known(ctx.staleness.cite_throughput(&framework.id, figure, None));
+        for (_, found, _) in &reading.parts {
+            inputs.known(cite(ctx, framework, *found, None));
         }
-        for name in &reading.missing {
-            inputs.absent(name.clone());
+        for want in &reading.missing {
+            inputs.absent(missing_key(want.measure));
         }
         for figure in &reading.other_rounds {
             let comment = format!(
                 "not scored: Round {} ran on different hardware than Round {ROUND}",
                 figure.round
             );
-            inputs.cite(ctx.staleness.cite_throughput(&framework.id, figure, Some(&comment)));
+            inputs.cite(cite(ctx, framework, Figure::Tfb(figure), Some(&comment)));
         }
         let workload = workload_name(&ctx.plan.app.workload);
-        let (score, explanation) = match (reading.value, self.range) {
-            (Some(value), Some(range)) => {
-                let score = range.score(value);
-                let measured = if let [figure] = reading.used.as_slice() {
-                    format!(
-                        "{} rps on the Round {ROUND} {} test",
-                        whole(value),
-                        names::tfb_test(figure.test)
-                    )
-                } else {
-                    let tests: Vec<String> = reading
-                        .used
-                        .iter()
-                        .map(|t| names::tfb_test(t.test).to_string())
-                        .collect();
-                    format!(
-                        "a geometric mean of {} rps over the Round {ROUND} {} tests",
-                        whole(value),
-                        names::list(&tests)
-                    )
-                };
-                let scale = if range.is_flat() {
-                    "the only such figure in the catalog, so it scores 1.00".to_string()
-                } else {
-                    format!(
-                        "scoring {score:.2} on a log scale from {} rps (slowest in the catalog, 0.1) to {} rps \
-                         (fastest in the catalog, 1.0)",
-                        whole(range.min_value()),
-                        whole(range.max_value())
-                    )
-                };
-                let gaps = if reading.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!("; it lacks {}", names::list(&reading.missing))
-                };
-                (
-                    score,
-                    format!(
-                        "For a {workload} workload {} reaches {measured}, {scale}{gaps}.",
-                        framework.name
-                    ),
-                )
-            }
-            _ => {
-                let other = if reading.other_rounds.is_empty() {
-                    String::new()
-                } else {
-                    " (figures from other rounds are cited but not comparable)".to_string()
-                };
-                let wanted: Vec<String> = self.slots.iter().map(|s| slot_tests(s)).collect();
-                (
-                    NEUTRAL,
-                    format!(
-                        "{} has no Round {ROUND} {} figure for a {workload} workload, so performance scores a neutral \
-                         0.5{other}.",
-                        framework.name,
-                        wanted.join(" or ")
-                    ),
-                )
-            }
+        let Some(value) = reading.value else {
+            let wanted: Vec<String> = self.wanted.iter().map(|w| measure_name(w.measure)).collect();
+            let other = if reading.other_rounds.is_empty() {
+                ""
+            } else {
+                " (figures from other rounds are cited but not comparable)"
+            };
+            return inputs.cell(
+                NEUTRAL,
+                format!(
+                    "{} has no figure from {} for a {workload} workload, so performance is unknown and scores a \
+                     neutral 0.5{other}.",
+                    framework.name,
+                    wanted.join(" or ")
+                ),
+            );
         };
-        inputs.cell(score, explanation)
+        let parts: Vec<String> = reading
+            .parts
+            .iter()
+            .map(|(want, found, score)| {
+                let scale = self.scale_of(want.measure);
+                format!(
+                    "{} rps on {} ({}, {score:.2} on a log scale from {} to {} rps; weight {})",
+                    whole(found.rps()),
+                    measure_name(want.measure),
+                    entry_name(*found),
+                    scale.map_or_else(String::new, |s| whole(s.min_value())),
+                    scale.map_or_else(String::new, |s| whole(s.max_value())),
+                    want.weight
+                )
+            })
+            .collect();
+        let gaps = if reading.missing.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = reading.missing.iter().map(|w| measure_name(w.measure)).collect();
+            format!("; it has no figure on {}", names::list(&names))
+        };
+        inputs.cell(
+            value,
+            format!(
+                "For a {workload} workload {} reaches {}: weighted mean {value:.2}{gaps}.",
+                framework.name,
+                names::list(&parts)
+            ),
+        )
     }
 
-    /// "benchmark-partial" when some, but not all, candidates have a comparable figure: those
-    /// without one sit at the neutral 0.5, which may flatter or penalise them. "benchmark-missing"
-    /// when none has one: performance is weighed but cannot separate the options at all.
-    pub(crate) fn partial_warning(&self) -> Option<Warning> {
+    fn scale_of(&self, measure: Measure) -> Option<LogRange> {
+        self.wanted
+            .iter()
+            .position(|w| w.measure == measure)
+            .and_then(|i| self.scales[i])
+    }
+
+    /// "benchmark-partial" when some, but not all, candidates have no wanted figure at all:
+    /// their performance is unknown and sits at the neutral 0.5. "benchmark-missing" when none
+    /// has one. "benchmark-final-round" once when a TechEmpower figure of the final round is used.
+    pub(crate) fn warnings(&self) -> Vec<Warning> {
+        let mut warnings = Vec::new();
         let total = self.readings.len();
         let without = self.readings.iter().filter(|r| r.value.is_none()).count();
         if total > 0 && without == total {
-            return Some(Warning {
+            warnings.push(Warning {
                 code: "benchmark-missing".into(),
                 message: format!(
-                    "none of the {total} candidates has a Round {ROUND} throughput figure for the tests this workload \
-                     uses; performance scores a neutral 0.5 for all of them and does not separate the options"
+                    "none of the {total} candidates has a benchmark figure for the tests this workload uses; \
+                     performance scores a neutral 0.5 for all of them and does not separate the options"
+                ),
+            });
+        } else if without > 0 {
+            warnings.push(Warning {
+                code: "benchmark-partial".into(),
+                message: format!(
+                    "{without} of {total} candidates have no benchmark figure for the tests this workload uses; \
+                     their performance is unknown and scores a neutral 0.5"
                 ),
             });
         }
-        (without > 0 && without < total).then(|| Warning {
-            code: "benchmark-partial".into(),
-            message: format!(
-                "{without} of {total} candidates have no Round {ROUND} throughput figure for the tests this workload \
-                 uses; their performance scores a neutral 0.5"
+        let frozen = self
+            .readings
+            .iter()
+            .flat_map(|r| &r.parts)
+            .any(|(_, found, _)| matches!(found, Figure::Tfb(t) if t.frozen));
+        if frozen {
+            warnings.push(Warning {
+                code: "benchmark-final-round".into(),
+                message: format!(
+                    "TechEmpower figures are from Round {ROUND} (published 2025-03-17), the benchmark's final round: \
+                     the project was archived in March 2026, so no newer figures can exist"
+                ),
+            });
+        }
+        warnings
+    }
+}
+
+fn entry_name(found: Figure) -> String {
+    match found {
+        Figure::Tfb(t) => format!("entry {}", t.entry),
+        Figure::Load(l) => format!("entry {} {}", l.entry, l.version),
+    }
+}
+
+/// Cites a figure; a frozen (final-round) figure is never stale: no newer one can exist.
+fn cite(ctx: &Context, framework: &Framework, found: Figure, comment: Option<&str>) -> FactRef {
+    match found {
+        Figure::Tfb(t) => ctx.staleness.cite_throughput(&framework.id, t, comment),
+        Figure::Load(l) => FactRef {
+            framework: framework.id.clone(),
+            key: format!("load_test.{}", l.concurrency),
+            value: format!(
+                "{} rps, p99 {} ms ({} {})",
+                whole(l.rps),
+                l.latency_p99_ms,
+                l.entry,
+                l.version
             ),
-        })
+            source: l.source.clone(),
+            as_of: l.as_of.clone(),
+            stale: ctx.staleness.is_stale(&l.as_of),
+        },
     }
 }
 
@@ -272,7 +418,23 @@ mod tests {
         }
     }
 
-    fn table_cells(workload: Vec<Workload>, frameworks: Vec<Framework>) -> (Vec<ScoreCell>, Option<Warning>) {
+    fn load_figure(rps: f64) -> LoadTest {
+        LoadTest {
+            entry: "bench".into(),
+            version: "1.0".into(),
+            concurrency: LOAD_CONNECTIONS,
+            rps,
+            latency_p50_ms: 1.0,
+            latency_p90_ms: 2.0,
+            latency_p99_ms: 3.0,
+            errors: 0,
+            source: "https://github.com/the-benchmarker/web-frameworks".into(),
+            as_of: "2026-02-11".into(),
+            note: None,
+        }
+    }
+
+    fn table_cells(workload: Vec<Workload>, frameworks: Vec<Framework>) -> (Vec<ScoreCell>, Vec<Warning>) {
         let cat = catalog(frameworks);
         let mut plan = plan(&[(Criterion::Performance, 1.0)]);
         plan.app.workload = workload;
@@ -289,55 +451,60 @@ mod tests {
             .enumerate()
             .map(|(i, f)| table.cell(&ctx, i, f))
             .collect();
-        (cells, table.partial_warning())
+        (cells, table.warnings())
     }
 
     #[test]
-    fn workload_picks_the_tests() {
-        assert_eq!(slots(&[]), MIXED.to_vec());
-        assert_eq!(slots(&[Workload::CpuBound, Workload::Mixed]), MIXED.to_vec());
-        assert_eq!(slots(&[Workload::DbHeavy]), vec![&[TfbTest::Fortune, TfbTest::Db][..]]);
-        assert_eq!(
-            slots(&[Workload::IoBound, Workload::ManySmallQueries]),
-            vec![&[TfbTest::Db][..], &[TfbTest::Query]]
-        );
+    fn workload_picks_the_measurements_and_weights() {
+        let mixed = wanted(&[], None);
+        assert_eq!(mixed.len(), 5);
+        assert!(mixed.iter().all(|w| w.weight == 1.0));
+        assert_eq!(wanted(&[Workload::CpuBound, Workload::Mixed], None).len(), 5);
+        let db = wanted(&[Workload::DbHeavy], None);
+        assert_eq!(db[0], tfb(&[TfbTest::Fortune, TfbTest::Db], 2.0));
+        assert!(db.contains(&load(1.0)));
+        let io_and_queries = wanted(&[Workload::IoBound, Workload::ManySmallQueries], None);
+        assert!(io_and_queries.contains(&load(2.0)), "the larger weight wins");
+        assert_eq!(io_and_queries.iter().filter(|w| w.measure == Measure::Load).count(), 1);
+        assert!(wanted(&[Workload::DbHeavy], Some(10_000)).contains(&load(2.0)));
     }
 
     #[test]
-    fn scores_are_log_scaled_across_candidates() {
+    fn each_test_is_its_own_log_scale() {
         let mut fast = framework("fast", Language::Rust);
         fast.throughput = vec![figure(TfbTest::Json, 1_000_000, 23)];
+        fast.load_test = vec![load_figure(50_000.0)];
         let mut mid = framework("mid", Language::Go);
         mid.throughput = vec![figure(TfbTest::Json, 100_000, 23)];
+        mid.load_test = vec![load_figure(5_000.0)];
         let mut slow = framework("slow", Language::Python);
         slow.throughput = vec![figure(TfbTest::Json, 10_000, 23)];
-        let (cells, warning) = table_cells(vec![Workload::CpuBound], vec![fast, mid, slow]);
+        slow.load_test = vec![load_figure(500.0)];
+        let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![fast, mid, slow]);
         let scores: Vec<f64> = cells.iter().map(|c| c.score).collect();
         assert!((scores[0] - 1.0).abs() < 1e-12);
-        assert!((scores[1] - 0.55).abs() < 1e-12);
+        assert!((scores[1] - 0.55).abs() < 1e-12, "json 0.55 (weight 2), load 0.55 (weight 1)");
         assert!((scores[2] - 0.1).abs() < 1e-12);
-        assert!(
-            cells[1].explanation.contains("100,000 rps on the Round 23 json test"),
-            "{}",
-            cells[1].explanation
-        );
-        assert!(
-            cells[1].explanation.contains("from 10,000 rps"),
-            "{}",
-            cells[1].explanation
-        );
+        let text = &cells[1].explanation;
+        assert!(text.contains("100,000 rps on TechEmpower Round 23 json (entry entry"), "{text}");
+        assert!(text.contains("5,000 rps on web-frameworks at 512 connections"), "{text}");
         assert_eq!(cells[1].confidence, 1.0);
-        assert!(warning.is_none());
+        assert!(warnings.is_empty());
     }
 
     #[test]
-    fn db_heavy_falls_back_from_fortune_to_db() {
-        let mut a = framework("a", Language::Rust);
-        a.throughput = vec![figure(TfbTest::Db, 50_000, 23), figure(TfbTest::Json, 900_000, 23)];
-        let (cells, _) = table_cells(vec![Workload::DbHeavy], vec![a]);
-        assert_eq!(cells[0].facts.len(), 1);
-        assert_eq!(cells[0].facts[0].key, "throughput.db");
-        assert_eq!(cells[0].score, 1.0, "a single known value scores 1.0");
+    fn a_framework_with_only_the_load_test_is_scored_on_it_at_lower_confidence() {
+        let mut tfb_and_load = framework("a", Language::Rust);
+        tfb_and_load.throughput = vec![figure(TfbTest::Fortune, 500_000, 23)];
+        tfb_and_load.load_test = vec![load_figure(40_000.0)];
+        let mut load_only = framework("b", Language::Python);
+        load_only.load_test = vec![load_figure(4_000.0)];
+        let (cells, warnings) = table_cells(vec![Workload::DbHeavy], vec![tfb_and_load, load_only]);
+        assert_eq!(cells[1].score, 0.1);
+        assert_eq!(cells[1].confidence, 0.25, "one of four wanted measurements");
+        assert!(cells[1].missing.contains(&"throughput.fortune/db (Round 23)".to_string()));
+        assert!(cells[1].explanation.contains("it has no figure on"), "{}", cells[1].explanation);
+        assert!(warnings.is_empty(), "every candidate has some figure: {warnings:?}");
     }
 
     #[test]
@@ -346,60 +513,51 @@ mod tests {
         old.throughput = vec![figure(TfbTest::Json, 5_000_000, 22)];
         let mut new = framework("new", Language::Rust);
         new.throughput = vec![figure(TfbTest::Json, 10_000, 23)];
-        let (cells, warning) = table_cells(vec![Workload::CpuBound], vec![new, old]);
+        let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![new, old]);
         let old_cell = &cells[1];
         assert_eq!(old_cell.score, NEUTRAL);
         assert_eq!(old_cell.confidence, 0.0);
         assert_eq!(old_cell.facts.len(), 1);
-        assert!(
-            old_cell.facts[0].value.contains("not scored"),
-            "{}",
-            old_cell.facts[0].value
-        );
-        assert_eq!(old_cell.missing, ["throughput.json (Round 23)"]);
-        assert!(
-            old_cell.explanation.contains("not comparable"),
-            "{}",
-            old_cell.explanation
-        );
-        let warning = warning.expect("one of two candidates lacks a figure");
-        assert_eq!(warning.code, "benchmark-partial");
-        assert!(warning.message.starts_with("1 of 2 candidates"), "{}", warning.message);
+        assert!(old_cell.facts[0].value.contains("not scored"), "{}", old_cell.facts[0].value);
+        assert!(old_cell.explanation.contains("not comparable"), "{}", old_cell.explanation);
+        assert_eq!(warnings[0].code, "benchmark-partial");
+        assert!(warnings[0].message.starts_with("1 of 2 candidates"), "{}", warnings[0].message);
     }
 
     #[test]
-    fn no_comparable_figure_at_all_is_its_own_warning() {
-        let mut old = framework("old", Language::Go);
-        old.throughput = vec![figure(TfbTest::Json, 5_000_000, 22)];
-        let (cells, warning) = table_cells(vec![Workload::CpuBound], vec![old, framework("bare", Language::Rust)]);
+    fn no_figure_at_all_is_its_own_warning() {
+        let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![framework("bare", Language::Rust)]);
         assert!(cells.iter().all(|c| c.score == NEUTRAL && c.confidence == 0.0));
-        let warning = warning.expect("performance cannot separate the options");
-        assert_eq!(warning.code, "benchmark-missing");
-        assert!(
-            warning.message.starts_with("none of the 2 candidates"),
-            "{}",
-            warning.message
-        );
+        assert_eq!(warnings[0].code, "benchmark-missing");
         let (_, none) = table_cells(vec![Workload::CpuBound], Vec::new());
-        assert!(none.is_none(), "no candidates, nothing to warn about");
+        assert!(none.is_empty(), "no candidates, nothing to warn about");
     }
 
     #[test]
-    fn mixed_uses_the_geometric_mean_and_counts_missing_tests() {
+    fn final_round_figures_are_not_stale_and_warned_about_once() {
         let mut a = framework("a", Language::Rust);
-        a.throughput = vec![figure(TfbTest::Json, 1_000_000, 23), figure(TfbTest::Db, 10_000, 23)];
-        let mut b = framework("b", Language::Go);
-        b.throughput = vec![figure(TfbTest::Json, 1_000, 23)];
-        let (cells, _) = table_cells(Vec::new(), vec![a, b]);
-        assert!(
-            cells[0].explanation.contains("geometric mean of 100,000 rps"),
-            "{}",
-            cells[0].explanation
-        );
-        assert_eq!(cells[0].confidence, 0.5);
-        assert_eq!(cells[1].confidence, 0.25);
-        assert!((cells[0].score - 1.0).abs() < 1e-12);
-        assert!((cells[1].score - 0.1).abs() < 1e-12);
+        a.throughput = vec![TfbTest::Json, TfbTest::Db]
+            .into_iter()
+            .map(|t| Throughput {
+                frozen: true,
+                ..figure(t, 1_000, 23)
+            })
+            .collect();
+        let cat = catalog(vec![a]);
+        let plan = plan(&[(Criterion::Performance, 1.0)]);
+        let reference: jiff::civil::Date = "2028-01-01".parse().unwrap();
+        let ctx = Context {
+            plan: &plan,
+            catalog: &cat,
+            staleness: Staleness::new(Some(reference), 18),
+            reference: Some(reference),
+        };
+        let survivors: Vec<&Framework> = cat.frameworks.values().collect();
+        let table = Table::new(&ctx, &survivors);
+        let cell = table.cell(&ctx, 0, survivors[0]);
+        assert!(cell.facts.iter().all(|f| !f.stale));
+        let warnings = table.warnings();
+        assert_eq!(warnings.iter().filter(|w| w.code == "benchmark-final-round").count(), 1);
     }
 
     #[test]
