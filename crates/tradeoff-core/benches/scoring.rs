@@ -63,9 +63,8 @@ fn synthetic_framework(i: usize) -> Framework {
             .enumerate()
             .map(|(k, f)| (*f, fact(pick(i, 6 + k, 2) == 0)))
             .collect(),
-        github_stars: Some(fact(pick(i, 20, 100_000) as u64)),
-        contributors: Some(fact(1 + pick(i, 21, 3_000) as u64)),
         survey_usage_pct: None,
+        survey_usage_below: None,
         release_policy: None,
         lts: Some(fact(pick(i, 22, 2) == 0)),
         security_policy: Some(fact("https://example.org/security".into())),

@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use tradeoff_core::catalog::model::{ConcurrencyModel, Framework, TfbTest};
+use tradeoff_core::catalog::model::{ConcurrencyModel, Framework, RepoSnapshot, TfbTest};
 use tradeoff_core::evaluation::Aggregation;
 use tradeoff_core::scoring::aggregate::{rank_order, topsis, weighted_sum};
 use tradeoff_core::scoring::ahp::{priorities, PairJudgment};
@@ -79,7 +79,22 @@ fn random_framework(index: usize) -> impl Strategy<Value = Framework> {
                     fw.features.insert(*feature, fact(value));
                 }
             }
-            fw.github_stars = stars.map(fact);
+            fw.github = stars
+                .map(|stars| RepoSnapshot {
+                    repo: format!("o/{id}"),
+                    list: "Go".into(),
+                    stars: Some(stars),
+                    stars_below: None,
+                    rank: None,
+                    forks: Some(stars / 10),
+                    open_issues: None,
+                    last_commit: Some("2026-08-01T00:00:00Z".into()),
+                    source: "https://github.com/EvanLi/Github-Ranking".into(),
+                    as_of: "2026-08-22".into(),
+                    note: None,
+                })
+                .into_iter()
+                .collect();
             fw.first_release = first.map(fact);
             fw.lts = lts.map(fact);
             fw
@@ -222,9 +237,10 @@ proptest! {
         let before = evaluate(&plan, &catalog(frameworks.clone()), &Settings::default());
         let mut extra = extra;
         extra.language = fact(Language::Elixir);
-        // Benchmark figures are scaled across the whole catalog (by design), so only an
-        // unbenchmarked framework is inert for the survivors.
+        // Benchmark figures and repository snapshots are scaled across the whole catalog (by
+        // design), so only an unmeasured framework is inert for the survivors.
         extra.throughput.clear();
+        extra.github.clear();
         let mut more = frameworks;
         more.push(extra);
         let after = evaluate(&plan, &catalog(more), &Settings::default());

@@ -184,13 +184,13 @@ pub struct Framework {
     /// Built-in (or official first-party) features; a feature not listed is unknown.
     #[serde(default)]
     pub features: BTreeMap<Feature, Fact<bool>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub github_stars: Option<Fact<u64>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contributors: Option<Fact<u64>>,
     /// Share of respondents using it, in percent (Stack Overflow Developer Survey, web frameworks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_usage_pct: Option<Fact<f64>>,
+    /// For a framework the survey's table does not list: the table's smallest share, an upper
+    /// bound on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_usage_below: Option<Fact<f64>>,
     /// Free-text release / long-term-support policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_policy: Option<Fact<String>>,

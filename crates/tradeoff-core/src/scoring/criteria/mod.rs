@@ -4,6 +4,7 @@
 //! Shared rule: an unknown input scores a neutral 0.5 (or is left out of an average, where the
 //! criterion says so) and lowers the cell's confidence; a missing figure is never read as 0 or 1.
 
+mod community;
 mod features;
 mod performance;
 mod project;
@@ -33,7 +34,7 @@ pub(crate) fn score_all(ctx: &Context, survivors: &[&Framework], criteria: &[Cri
         .iter()
         .any(|c| matches!(c, Criterion::Performance | Criterion::Scalability));
     let performance = performance::Table::new(ctx, survivors);
-    let community = project::CommunityScales::new(survivors);
+    let community = community::CommunityScales::new(ctx, survivors);
     let hiring = team::HiringScale::new(ctx, survivors);
     let cells = survivors
         .iter()

@@ -1,6 +1,6 @@
-//! community and maturity: the project behind the framework.
+//! maturity: how long the project has been released, and whether it keeps a long-term-support line.
 
-use super::{whole, Inputs, LogRange, NEUTRAL};
+use super::{Inputs, NEUTRAL};
 use crate::catalog::model::{Fact, Framework};
 use crate::evaluation::ScoreCell;
 use crate::scoring::context::Context;
@@ -11,76 +11,6 @@ const MATURE_AFTER_YEARS: f64 = 10.0;
 
 /// Bonus for publishing a long-term-support line: upgrades can be planned.
 const LTS_BONUS: f64 = 0.1;
-
-/// Stars and contributors, each log-scaled across the candidates.
-pub(crate) struct CommunityScales {
-    stars: Option<LogRange>,
-    contributors: Option<LogRange>,
-}
-
-impl CommunityScales {
-    pub(crate) fn new(survivors: &[&Framework]) -> Self {
-        CommunityScales {
-            stars: LogRange::of(
-                survivors
-                    .iter()
-                    .filter_map(|f| f.github_stars.as_ref())
-                    .map(|f| f.value as f64),
-            ),
-            contributors: LogRange::of(
-                survivors
-                    .iter()
-                    .filter_map(|f| f.contributors.as_ref())
-                    .map(|f| f.value as f64),
-            ),
-        }
-    }
-
-    pub(crate) fn cell(&self, ctx: &Context, framework: &Framework) -> ScoreCell {
-        let mut inputs = Inputs::default();
-        let mut parts = Vec::new();
-        let mut texts = Vec::new();
-        let measures = [
-            ("github_stars", "GitHub stars", &framework.github_stars, self.stars),
-            (
-                "contributors",
-                "contributors",
-                &framework.contributors,
-                self.contributors,
-            ),
-        ];
-        for (key, label, fact, range) in measures {
-            match (fact, range) {
-                (Some(fact), Some(range)) => {
-                    let value = fact.value as f64;
-                    let score = range.score(value);
-                    inputs.known(ctx.staleness.cite(&framework.id, key, whole(value), fact));
-                    parts.push(score);
-                    texts.push(format!("{} {label} ({score:.2})", whole(value)));
-                }
-                _ => inputs.absent(key),
-            }
-        }
-        if parts.is_empty() {
-            return inputs.cell(
-                NEUTRAL,
-                format!(
-                    "The catalog has no GitHub stars or contributor count for {}, so community scores a neutral 0.50.",
-                    framework.name
-                ),
-            );
-        }
-        let score = parts.iter().sum::<f64>() / parts.len() as f64;
-        inputs.cell(
-            score,
-            format!(
-                "{} has {}, log-scaled across the candidates: {score:.2}.",
-                framework.name,
-                texts.join(" and ")
-            ),
-        )
-    }
-}
 
 pub(crate) fn maturity(ctx: &Context, framework: &Framework) -> ScoreCell {
     let mut inputs = Inputs::default();
@@ -196,23 +126,5 @@ mod tests {
         assert_eq!(cell.score, NEUTRAL);
         assert_eq!(cell.facts.len(), 1);
         assert_eq!(cell.missing, ["reference date (plan date)", "lts"]);
-    }
-
-    #[test]
-    fn community_log_scales_stars_and_contributors() {
-        let mut big = framework("big", Language::Python);
-        big.github_stars = Some(fact(100_000));
-        big.contributors = Some(fact(1_000));
-        let mut small = framework("small", Language::Go);
-        small.github_stars = Some(fact(1_000));
-        let none = framework("none", Language::Go);
-        let scales = CommunityScales::new(&[&big, &small, &none]);
-        let big_cell = with_ctx(None, |ctx| scales.cell(ctx, &big));
-        assert_eq!(big_cell.score, 1.0);
-        let small_cell = with_ctx(None, |ctx| scales.cell(ctx, &small));
-        assert!((small_cell.score - 0.1).abs() < 1e-12);
-        assert_eq!(small_cell.confidence, 0.5);
-        let none_cell = with_ctx(None, |ctx| scales.cell(ctx, &none));
-        assert_eq!((none_cell.score, none_cell.confidence), (NEUTRAL, 0.0));
     }
 }

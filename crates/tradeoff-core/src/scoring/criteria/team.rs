@@ -99,14 +99,24 @@ pub(crate) fn team_fit(ctx: &Context, framework: &Framework) -> ScoreCell {
     inputs.cell(score, explanation)
 }
 
-/// The most-used candidate language's survey share, so hiring is relative to the options.
+/// The language counts as much as the framework: its users are the wider pool to hire from,
+/// the framework's users are productive from the first day.
+const LANGUAGE_SHARE: f64 = 0.5;
+
+/// The most-used candidate language's and framework's survey shares, so hiring is relative to
+/// the options.
 pub(crate) struct HiringScale {
     max: Option<(Language, f64)>,
+    max_framework: Option<(String, f64)>,
 }
 
 fn usage<'a>(ctx: &Context<'a>, language: Language) -> Option<&'a crate::catalog::model::Fact<f64>> {
     let fact = ctx.catalog.languages.get(&language)?.survey_usage_pct.as_ref()?;
-    // A share outside 0..=100 (or NaN) is not a usable figure; treat it as unknown.
+    plausible_share(fact)
+}
+
+/// A share outside 0..=100 (or NaN) is not a usable figure; it is treated as unknown.
+fn plausible_share(fact: &crate::catalog::model::Fact<f64>) -> Option<&crate::catalog::model::Fact<f64>> {
     (fact.value.is_finite() && (0.0..=100.0).contains(&fact.value)).then_some(fact)
 }
 
@@ -119,35 +129,105 @@ impl HiringScale {
                 Some((_, b)) if b >= pct => best,
                 _ => Some((language, pct)),
             });
-        HiringScale { max }
+        let max_framework = survivors
+            .iter()
+            .filter_map(|f| {
+                let fact = plausible_share(f.survey_usage_pct.as_ref()?)?;
+                Some((f.name.clone(), fact.value))
+            })
+            .fold(None, |best: Option<(String, f64)>, (name, pct)| match best {
+                Some((_, b)) if b >= pct => best,
+                _ => Some((name, pct)),
+            });
+        HiringScale { max, max_framework }
     }
 
     pub(crate) fn cell(&self, ctx: &Context, framework: &Framework) -> ScoreCell {
         let mut inputs = Inputs::default();
+        let (language_score, language_text) = self.language_part(ctx, framework, &mut inputs);
+        let framework_part = self.framework_part(ctx, framework, &mut inputs);
+        match (language_score, framework_part) {
+            (None, None) => inputs.cell(
+                NEUTRAL,
+                format!(
+                    "The catalog has no survey usage figure for {} or {}, so hiring is unknown and scores a neutral \
+                     0.50.",
+                    framework.language.value, framework.name
+                ),
+            ),
+            (Some(score), None) => inputs.cell(
+                score,
+                format!("{language_text}; {} has no survey figure, so the language alone decides.", framework.name),
+            ),
+            (None, Some((score, text))) => inputs.cell(
+                score,
+                format!("{text}; the language has no survey figure, so the framework alone decides."),
+            ),
+            (Some(language), Some((fw, text))) => {
+                let score = LANGUAGE_SHARE * language + (1.0 - LANGUAGE_SHARE) * fw;
+                inputs.cell(score, format!("{language_text}; {text}; averaged: {score:.2}."))
+            }
+        }
+    }
+
+    fn language_part(&self, ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (Option<f64>, String) {
         let language = framework.language.value;
         let key = format!("languages.{language}.survey_usage_pct");
         let Some(fact) = usage(ctx, language) else {
             inputs.absent(key);
-            return inputs.cell(
-                NEUTRAL,
-                format!("The catalog has no survey usage figure for {language}, so hiring scores a neutral 0.50."),
-            );
+            return (None, String::new());
         };
-        inputs.known(
-            ctx.staleness
-                .cite(&framework.id, &key, format!("{}%", fact.value), fact),
-        );
+        inputs.known(ctx.staleness.cite(&framework.id, &key, format!("{}%", fact.value), fact));
         let (top_language, top) = self.max.unwrap_or((language, fact.value));
         // All known shares are 0 only in a degenerate catalog: nobody to hire anywhere.
         let score = if top > 0.0 { fact.value / top } else { 0.0 };
-        inputs.cell(
-            score,
+        (
+            Some(score),
             format!(
-                "{language} is used by {}% of surveyed developers, relative to {}% for {top_language}, the most used \
-                 candidate language: {score:.2}.",
-                fact.value, top
+                "{language} is used by {}% of surveyed developers, relative to {top}% for {top_language}, the most used \
+                 candidate language: {score:.2}",
+                fact.value
             ),
         )
+    }
+
+    /// The framework's own share; a framework the table does not list is scored at the table's
+    /// smallest share (the most it can have) and counted as unknown.
+    fn framework_part(&self, ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> Option<(f64, String)> {
+        let relative = |pct: f64| -> (f64, String) {
+            match &self.max_framework {
+                Some((name, top)) if *top > 0.0 => ((pct / top).min(1.0), format!("relative to {top}% for {name}")),
+                _ => (1.0, "the only candidate with a figure".to_string()),
+            }
+        };
+        if let Some(fact) = framework.survey_usage_pct.as_ref().and_then(plausible_share) {
+            inputs.known(
+                ctx.staleness
+                    .cite(&framework.id, "survey_usage_pct", format!("{}%", fact.value), fact),
+            );
+            let (score, against) = relative(fact.value);
+            return Some((
+                score,
+                format!("{} is used by {}% ({against}): {score:.2}", framework.name, fact.value),
+            ));
+        }
+        if let Some(fact) = framework.survey_usage_below.as_ref().and_then(plausible_share) {
+            inputs.cite(
+                ctx.staleness
+                    .cite(&framework.id, "survey_usage_below", format!("below {}%", fact.value), fact),
+            );
+            inputs.absent("survey_usage_pct (only an upper bound)");
+            let (score, against) = relative(fact.value);
+            return Some((
+                score,
+                format!(
+                    "{} is not in the survey's table, so fewer than {}% use it ({against}): at most {score:.2}",
+                    framework.name, fact.value
+                ),
+            ));
+        }
+        inputs.absent("survey_usage_pct");
+        None
     }
 }
 
@@ -231,6 +311,35 @@ mod tests {
         assert!((scale.cell(&ctx, &go).score - 0.25).abs() < 1e-12);
         let unknown = scale.cell(&ctx, &ex);
         assert_eq!((unknown.score, unknown.confidence), (NEUTRAL, 0.0));
-        assert_eq!(unknown.missing, ["languages.elixir.survey_usage_pct"]);
+        assert_eq!(
+            unknown.missing,
+            ["languages.elixir.survey_usage_pct", "survey_usage_pct"]
+        );
+    }
+
+    #[test]
+    fn hiring_averages_language_and_framework_shares_and_bounds_unlisted_frameworks() {
+        let mut cat = catalog(Vec::new());
+        cat.languages.insert(
+            Language::Go,
+            LanguageFacts {
+                language: Language::Go,
+                survey_usage_pct: Some(fact(20.0)),
+            },
+        );
+        let plan = plan(&[(Criterion::Hiring, 1.0)]);
+        let ctx = ctx(&plan, &cat);
+        let mut listed = framework("listed", Language::Go);
+        listed.survey_usage_pct = Some(fact(10.0));
+        let mut unlisted = framework("unlisted", Language::Go);
+        unlisted.survey_usage_below = Some(fact(2.0));
+        let scale = HiringScale::new(&ctx, &[&listed, &unlisted]);
+        let cell = scale.cell(&ctx, &listed);
+        assert_eq!((cell.score, cell.confidence), (1.0, 1.0));
+        let cell = scale.cell(&ctx, &unlisted);
+        assert!((cell.score - (0.5 * 1.0 + 0.5 * 0.2)).abs() < 1e-12, "{}", cell.explanation);
+        assert_eq!(cell.confidence, 0.5, "the bound is not a value");
+        assert!(cell.explanation.contains("fewer than 2%"), "{}", cell.explanation);
+        assert_eq!(cell.facts.len(), 2, "language share and the cited bound");
     }
 }
