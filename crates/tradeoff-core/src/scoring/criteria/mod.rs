@@ -36,6 +36,7 @@ pub(crate) fn score_all(ctx: &Context, survivors: &[&Framework], criteria: &[Cri
     let performance = performance::Table::new(ctx, survivors);
     let community = community::CommunityScales::new(ctx, survivors);
     let hiring = team::HiringScale::new(ctx, survivors);
+    let concurrency = runtime::ConcurrencyScales::new(ctx, survivors);
     let cells = survivors
         .iter()
         .enumerate()
@@ -45,7 +46,7 @@ pub(crate) fn score_all(ctx: &Context, survivors: &[&Framework], criteria: &[Cri
                 .map(|criterion| {
                     let cell = match criterion {
                         Criterion::Performance => performance.cell(ctx, i, framework),
-                        Criterion::Concurrency => runtime::concurrency(ctx, framework),
+                        Criterion::Concurrency => concurrency.cell(ctx, framework),
                         Criterion::Productivity => features::productivity(ctx, framework),
                         Criterion::Community => community.cell(ctx, framework),
                         Criterion::Security => features::security(ctx, framework),

@@ -2,9 +2,10 @@
 
 use tradeoff_lang::vocab::Feature;
 
-use super::{Inputs, NEUTRAL};
-use crate::catalog::model::{ConcurrencyModel, Framework};
-use crate::evaluation::ScoreCell;
+use super::performance::{load_test, LOAD_CONNECTIONS};
+use super::{whole, Inputs, LogRange, NEUTRAL};
+use crate::catalog::model::{ConcurrencyModel, Framework, LoadTest};
+use crate::evaluation::{FactRef, ScoreCell};
 use crate::scoring::context::Context;
 use crate::scoring::names;
 
@@ -43,38 +44,110 @@ fn model(ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (f64, Str
     }
 }
 
-pub(crate) fn concurrency(ctx: &Context, framework: &Framework) -> ScoreCell {
-    let mut inputs = Inputs::default();
-    let (model_score, model_text) = model(ctx, framework, &mut inputs);
-    if !ctx.plan.app.realtime {
-        return inputs.cell(model_score, format!("{} {model_text}.", framework.name));
+/// Measured behaviour under many connections: the web-frameworks load test at 512 connections,
+/// its request rate and its 99th-percentile latency, each on a log scale across the catalog
+/// (lower latency scores higher). The model says what the runtime can do; the measurement
+/// shows what the framework does with it, so they count half each.
+pub(crate) struct ConcurrencyScales {
+    rps: Option<LogRange>,
+    p99: Option<LogRange>,
+}
+
+/// The measured part's share of the concurrency score when a measurement exists.
+const MEASURED_SHARE: f64 = 0.5;
+
+impl ConcurrencyScales {
+    pub(crate) fn new(ctx: &Context, survivors: &[&Framework]) -> Self {
+        let figures: Vec<&LoadTest> = ctx
+            .catalog
+            .frameworks
+            .values()
+            .chain(survivors.iter().copied())
+            .filter_map(load_test)
+            .collect();
+        ConcurrencyScales {
+            rps: LogRange::of(figures.iter().map(|f| f.rps)),
+            p99: LogRange::of(figures.iter().map(|f| f.latency_p99_ms)),
+        }
     }
-    // A realtime app needs server push; without it the model's capacity is moot.
-    let (push, push_text) = match framework.features.get(&Feature::Websockets) {
-        Some(fact) => {
-            inputs.known(
-                ctx.staleness
-                    .cite(&framework.id, "features.websockets", fact.value.to_string(), fact),
-            );
-            if fact.value {
-                (1.0, "built-in websockets (1.00)")
-            } else {
-                (0.0, "no built-in websockets (0.00)")
+
+    /// The measured score and its description, if the framework was load-tested.
+    fn measured<'f>(&self, framework: &'f Framework) -> Option<(f64, &'f LoadTest, String)> {
+        let figure = load_test(framework)?;
+        let (rps_scale, p99_scale) = (self.rps?, self.p99?);
+        let throughput = rps_scale.score(figure.rps);
+        // Inverted: the fastest p99 in the catalog scores 1.0, the slowest 0.1.
+        let latency = 1.1 - p99_scale.score(figure.latency_p99_ms);
+        let score = (throughput + latency) / 2.0;
+        Some((
+            score,
+            figure,
+            format!(
+                "at {LOAD_CONNECTIONS} connections it served {} rps ({throughput:.2}) with a p99 latency of {} ms \
+                 ({latency:.2})",
+                whole(figure.rps),
+                figure.latency_p99_ms
+            ),
+        ))
+    }
+
+    pub(crate) fn cell(&self, ctx: &Context, framework: &Framework) -> ScoreCell {
+        let mut inputs = Inputs::default();
+        let (model_score, model_text) = model(ctx, framework, &mut inputs);
+        let (capacity, capacity_text) = match self.measured(framework) {
+            Some((measured, figure, text)) => {
+                inputs.known(FactRef {
+                    framework: framework.id.clone(),
+                    key: format!("load_test.{}", figure.concurrency),
+                    value: format!(
+                        "{} rps, p99 {} ms ({} {})",
+                        whole(figure.rps),
+                        figure.latency_p99_ms,
+                        figure.entry,
+                        figure.version
+                    ),
+                    source: figure.source.clone(),
+                    as_of: figure.as_of.clone(),
+                    stale: ctx.staleness.is_stale(&figure.as_of),
+                });
+                let score = (1.0 - MEASURED_SHARE) * model_score + MEASURED_SHARE * measured;
+                (score, format!("{model_text}; {text}; together {score:.2}"))
             }
+            None => {
+                inputs.absent(format!("load_test ({LOAD_CONNECTIONS} connections)"));
+                (model_score, format!("{model_text}; it was not load-tested, so the model alone decides"))
+            }
+        };
+        if !ctx.plan.app.realtime {
+            return inputs.cell(capacity, format!("{} {capacity_text}.", framework.name));
         }
-        None => {
-            inputs.absent("features.websockets");
-            (NEUTRAL, "unknown websocket support (neutral 0.50)")
-        }
-    };
-    let score = (model_score + push) / 2.0;
-    inputs.cell(
-        score,
-        format!(
-            "{} {model_text}, averaged with {push_text} because the app is realtime: {score:.2}.",
-            framework.name
-        ),
-    )
+        // A realtime app needs server push; without it the capacity is moot.
+        let (push, push_text) = match framework.features.get(&Feature::Websockets) {
+            Some(fact) => {
+                inputs.known(
+                    ctx.staleness
+                        .cite(&framework.id, "features.websockets", fact.value.to_string(), fact),
+                );
+                if fact.value {
+                    (1.0, "built-in websockets (1.00)")
+                } else {
+                    (0.0, "no built-in websockets (0.00)")
+                }
+            }
+            None => {
+                inputs.absent("features.websockets");
+                (NEUTRAL, "unknown websocket support (neutral 0.50)")
+            }
+        };
+        let score = (capacity + push) / 2.0;
+        inputs.cell(
+            score,
+            format!(
+                "{} {capacity_text}, averaged with {push_text} because the app is realtime: {score:.2}.",
+                framework.name
+            ),
+        )
+    }
 }
 
 /// Half the concurrency model (capacity per machine) and half measured throughput when a
@@ -116,6 +189,49 @@ mod tests {
     use crate::scoring::facts::Staleness;
     use crate::scoring::testing::{catalog, fact, framework, plan};
 
+    /// The concurrency cell with scales over no measured framework.
+    fn concurrency(ctx: &Context, framework: &Framework) -> ScoreCell {
+        ConcurrencyScales::new(ctx, &[]).cell(ctx, framework)
+    }
+
+    #[test]
+    fn measured_load_counts_half() {
+        let measured = |id: &str, rps: f64, p99: f64| {
+            let mut f = framework(id, Language::Go);
+            f.concurrency_model = Some(fact(ConcurrencyModel::Goroutines));
+            f.load_test = vec![LoadTest {
+                entry: id.into(),
+                version: "1".into(),
+                concurrency: LOAD_CONNECTIONS,
+                rps,
+                latency_p50_ms: 1.0,
+                latency_p90_ms: 1.0,
+                latency_p99_ms: p99,
+                errors: 0,
+                source: "https://github.com/the-benchmarker/web-frameworks".into(),
+                as_of: "2026-02-11".into(),
+                note: None,
+            }];
+            f
+        };
+        let (fast, slow) = (measured("fast", 50_000.0, 10.0), measured("slow", 5_000.0, 300.0));
+        let cat = catalog(vec![fast.clone(), slow.clone()]);
+        let plan = plan(&[(Criterion::Concurrency, 1.0)]);
+        let ctx = Context {
+            plan: &plan,
+            catalog: &cat,
+            staleness: Staleness::new(None, 18),
+            reference: None,
+        };
+        let scales = ConcurrencyScales::new(&ctx, &[&fast, &slow]);
+        let cell = scales.cell(&ctx, &fast);
+        assert!((cell.score - (0.5 * 0.9 + 0.5 * 1.0)).abs() < 1e-12, "{}", cell.explanation);
+        assert_eq!(cell.confidence, 1.0);
+        let cell = scales.cell(&ctx, &slow);
+        assert!((cell.score - (0.5 * 0.9 + 0.5 * 0.1)).abs() < 1e-12, "{}", cell.explanation);
+        assert!(cell.explanation.contains("p99 latency of 300 ms"), "{}", cell.explanation);
+    }
+
     fn with_ctx<T>(realtime: bool, f: impl FnOnce(&Context) -> T) -> T {
         let cat = catalog(Vec::new());
         let mut plan = plan(&[(Criterion::Concurrency, 1.0)]);
@@ -133,8 +249,9 @@ mod tests {
         let mut phoenix = framework("phoenix", Language::Elixir);
         phoenix.concurrency_model = Some(fact(ConcurrencyModel::BeamProcesses));
         let cell = with_ctx(false, |ctx| concurrency(ctx, &phoenix));
+        assert_eq!(cell.missing, ["load_test (512 connections)"]);
         assert_eq!(cell.score, 1.0);
-        assert_eq!(cell.confidence, 1.0);
+        assert_eq!(cell.confidence, 0.5);
         assert_eq!(cell.facts[0].key, "concurrency_model");
         assert!(cell.explanation.contains("beam-processes"), "{}", cell.explanation);
     }
@@ -159,7 +276,10 @@ mod tests {
         let cell = with_ctx(true, |ctx| concurrency(ctx, &bare));
         assert_eq!(cell.score, NEUTRAL);
         assert_eq!(cell.confidence, 0.0);
-        assert_eq!(cell.missing, ["concurrency_model", "features.websockets"]);
+        assert_eq!(
+            cell.missing,
+            ["concurrency_model", "load_test (512 connections)", "features.websockets"]
+        );
     }
 
     #[test]
