@@ -6,13 +6,13 @@ use tradeoff_lang::plan::{Judgment, Weighting};
 use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, SkillLevel, Style};
 
 use super::*;
-use crate::catalog::model::{ConcurrencyModel, Framework, TfbTest, Throughput};
+use crate::catalog::model::{ConcurrencyModel, Framework, LoadTest, TfbTest, Throughput};
 use crate::evaluation::Stability;
 use crate::scoring::testing::{catalog, fact, framework, plan};
 
-fn json_figure(rps: u64) -> Throughput {
+fn tfb_figure(test: TfbTest, rps: u64) -> Throughput {
     Throughput {
-        test: TfbTest::Json,
+        test,
         rps,
         round: 23,
         hardware: "Citrine".into(),
@@ -24,25 +24,45 @@ fn json_figure(rps: u64) -> Throughput {
     }
 }
 
+/// Every measurement a mixed workload wants, each `scale` times a base figure: frameworks
+/// whose scales are 100, 10 and 1 score 1.0, 0.55 and 0.1 on each.
+fn measured(scale: u64) -> (Vec<Throughput>, Vec<LoadTest>) {
+    let tests = [TfbTest::Json, TfbTest::Db, TfbTest::Query, TfbTest::Fortune];
+    let load = LoadTest {
+        entry: "e".into(),
+        version: "1".into(),
+        concurrency: 512,
+        rps: 500.0 * scale as f64,
+        latency_p50_ms: 1.0,
+        latency_p90_ms: 1.0,
+        latency_p99_ms: 1.0,
+        errors: 0,
+        source: "https://github.com/the-benchmarker/web-frameworks".into(),
+        as_of: "2026-02-11".into(),
+        note: None,
+    };
+    (tests.map(|t| tfb_figure(t, 20_000 * scale)).to_vec(), vec![load])
+}
+
 /// Three frameworks with opposite strengths: fast but bare, batteries-included but slow, and
 /// one in between.
 fn trio() -> Vec<Framework> {
     let mut fast = framework("fast", Language::Rust);
-    fast.throughput = vec![json_figure(2_000_000)];
+    (fast.throughput, fast.load_test) = measured(100);
     fast.concurrency_model = Some(fact(ConcurrencyModel::AsyncRuntime));
     fast.style = Some(fact(Style::Configuration));
     for feature in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
         fast.features.insert(feature, fact(false));
     }
     let mut full = framework("full", Language::Python);
-    full.throughput = vec![json_figure(20_000)];
+    (full.throughput, full.load_test) = measured(1);
     full.concurrency_model = Some(fact(ConcurrencyModel::Threads));
     full.style = Some(fact(Style::Convention));
     for feature in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
         full.features.insert(feature, fact(true));
     }
     let mut mid = framework("mid", Language::Go);
-    mid.throughput = vec![json_figure(200_000)];
+    (mid.throughput, mid.load_test) = measured(10);
     mid.concurrency_model = Some(fact(ConcurrencyModel::Goroutines));
     mid.style = Some(fact(Style::Balanced));
     mid.features.insert(Feature::Orm, fact(true));
@@ -100,9 +120,9 @@ fn ranks_options_and_explains_cells() {
         "{:?}",
         fast.top_reasons
     );
-    // Weighted confidence: performance 1/5 (json of the five mixed-workload measurements),
-    // productivity 4/7, convention-fit 1.
-    assert!((fast.confidence - (0.4 * 0.2 + 0.4 * 4.0 / 7.0 + 0.2)).abs() < 1e-12);
+    // Weighted confidence: performance 1 (all five mixed-workload measurements), productivity
+    // 4/7, convention-fit 1.
+    assert!((fast.confidence - (0.4 + 0.4 * 4.0 / 7.0 + 0.2)).abs() < 1e-12);
     assert_eq!(evaluation.stale_reference_date.as_deref(), Some("2026-11-24"));
     assert_eq!(evaluation.catalog_version, "test");
     let sensitivity = evaluation.sensitivity.as_ref().unwrap();
@@ -249,10 +269,12 @@ fn stale_facts_are_flagged_against_the_reference_date() {
         .iter()
         .find(|w| w.code == "stale-facts")
         .expect("benchmarks are stale by 2027");
-    assert!(warning.message.starts_with("3 cited facts"), "{}", warning.message);
+    // Four TechEmpower figures for each of the three frameworks; the load tests (2026-02-11)
+    // are fresh.
+    assert!(warning.message.starts_with("12 cited facts"), "{}", warning.message);
     assert_eq!(evaluation.stale_reference_date.as_deref(), Some("2027-01-01"));
     let performance = &evaluation.options[0].cells[&Criterion::Performance];
-    assert!(performance.facts.iter().all(|f| f.stale));
+    assert!(performance.facts.iter().all(|f| f.stale == f.key.starts_with("throughput.")));
 }
 
 #[test]

@@ -3,8 +3,13 @@
 //! Every benchmark is its own scale: a TechEmpower test is compared only with the same test of
 //! the same round, and the-benchmarker/web-frameworks load test only with itself at the same
 //! connection count; each is log-scaled across the whole catalog. The workload decides which
-//! measurements count and how much; the score is their weighted mean over the measurements a
-//! framework has, and the ones it lacks lower its confidence and are listed.
+//! measurements count and how much; the score is their weighted mean.
+//!
+//! A measurement a framework lacks is not filled in from the ones it has (a database-free load
+//! test says little about a database-heavy workload) and not given the benefit of the doubt: it
+//! counts at the bottom of its scale, as the slowest measured framework, and the cell states the
+//! range the score could reach once measured. Performance is what benchmarks exist for; a
+//! framework nobody measured must not rank high on it.
 
 use tradeoff_lang::vocab::Workload;
 
@@ -20,6 +25,9 @@ pub(crate) const ROUND: u32 = 23;
 /// The connection count of the web-frameworks load test that is compared: the highest the
 /// benchmark runs, where framework overhead and the concurrency model show most.
 pub(crate) const LOAD_CONNECTIONS: u32 = 512;
+
+/// The bottom of every log scale: the slowest measured framework of the catalog.
+const LOWEST: f64 = 0.1;
 
 /// Expected concurrent connections from which the load test counts as much as the workload's
 /// main test: at a few hundred open connections, per-connection overhead decides capacity.
@@ -176,8 +184,12 @@ struct Reading<'a> {
     missing: Vec<Wanted>,
     /// Figures from other rounds for the wanted tests: cited, never scored.
     other_rounds: Vec<&'a Throughput>,
-    /// Weighted mean of the parts' scores.
+    /// Weighted mean over every wanted measurement, a missing one counted at the bottom of its
+    /// scale; `None` when nothing was measured.
     value: Option<f64>,
+    /// The weighted mean with every missing measurement at the top of its scale: the most the
+    /// score could be once measured.
+    best_case: f64,
 }
 
 /// Readings for all candidates. Each measurement's scale spans the whole catalog's figures, so
@@ -211,8 +223,11 @@ impl<'a> Table<'a> {
                         _ => missing.push(*want),
                     }
                 }
-                let total: f64 = parts.iter().map(|(w, _, _)| w.weight).sum();
-                let value = (total > 0.0).then(|| parts.iter().map(|(w, _, s)| w.weight * s).sum::<f64>() / total);
+                let known: f64 = parts.iter().map(|(w, _, s)| w.weight * s).sum();
+                let unmeasured: f64 = missing.iter().map(|w: &Wanted| w.weight).sum();
+                let total = parts.iter().map(|(w, _, _)| w.weight).sum::<f64>() + unmeasured;
+                let value = (!parts.is_empty() && total > 0.0).then(|| (known + LOWEST * unmeasured) / total);
+                let best_case = if total > 0.0 { (known + unmeasured) / total } else { 1.0 };
                 let wants_test = |t: &&Throughput| {
                     wanted
                         .iter()
@@ -229,6 +244,7 @@ impl<'a> Table<'a> {
                     missing,
                     other_rounds,
                     value,
+                    best_case,
                 }
             })
             .collect();
@@ -239,7 +255,7 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// The score of survivor `i`, if it has any wanted figure.
+    /// The score of survivor `i`, if it has any wanted figure (missing ones at the bottom).
     pub(crate) fn score(&self, i: usize) -> Option<f64> {
         self.readings.get(i)?.value
     }
@@ -271,10 +287,10 @@ impl<'a> Table<'a> {
                 " (figures from other rounds are cited but not comparable)"
             };
             return inputs.cell(
-                NEUTRAL,
+                LOWEST,
                 format!(
-                    "{} has no figure from {} for a {workload} workload, so performance is unknown and scores a \
-                     neutral 0.5{other}.",
+                    "{} has no figure from {} for a {workload} workload: unmeasured, it counts at the bottom of the \
+                     scale ({LOWEST:.2}) and could score up to 1.00 once measured{other}.",
                     framework.name,
                     wanted.join(" or ")
                 ),
@@ -296,16 +312,25 @@ impl<'a> Table<'a> {
                 )
             })
             .collect();
-        let gaps = if reading.missing.is_empty() {
-            String::new()
+        let summary = if reading.missing.is_empty() {
+            format!("weighted mean {value:.2}")
         } else {
-            let names: Vec<String> = reading.missing.iter().map(|w| measure_name(w.measure)).collect();
-            format!("; it has no figure on {}", names::list(&names))
+            let names: Vec<String> = reading
+                .missing
+                .iter()
+                .map(|w| format!("{} (weight {})", measure_name(w.measure), w.weight))
+                .collect();
+            format!(
+                "it has no figure on {}, counted at the bottom of the scale: weighted mean {value:.2}, up to {:.2} once \
+                 measured",
+                names::list(&names),
+                reading.best_case
+            )
         };
         inputs.cell(
             value,
             format!(
-                "For a {workload} workload {} reaches {}: weighted mean {value:.2}{gaps}.",
+                "For a {workload} workload {} reaches {}; {summary}.",
                 framework.name,
                 names::list(&parts)
             ),
@@ -331,7 +356,7 @@ impl<'a> Table<'a> {
                 code: "benchmark-missing".into(),
                 message: format!(
                     "none of the {total} candidates has a benchmark figure for the tests this workload uses; \
-                     performance scores a neutral 0.5 for all of them and does not separate the options"
+                     performance counts at the bottom of the scale for all of them and does not separate the options"
                 ),
             });
         } else if without > 0 {
@@ -339,7 +364,7 @@ impl<'a> Table<'a> {
                 code: "benchmark-partial".into(),
                 message: format!(
                     "{without} of {total} candidates have no benchmark figure for the tests this workload uses; \
-                     their performance is unknown and scores a neutral 0.5"
+                     unmeasured, their performance counts at the bottom of the scale (0.10)"
                 ),
             });
         }
@@ -500,10 +525,13 @@ mod tests {
         let mut load_only = framework("b", Language::Python);
         load_only.load_test = vec![load_figure(4_000.0)];
         let (cells, warnings) = table_cells(vec![Workload::DbHeavy], vec![tfb_and_load, load_only]);
-        assert_eq!(cells[1].score, 0.1);
+        // Load test 0.1 (weight 1); fortune (2), query (1) and update (1) missing, at 0.1.
+        assert!((cells[1].score - 0.1).abs() < 1e-12);
         assert_eq!(cells[1].confidence, 0.25, "one of four wanted measurements");
         assert!(cells[1].missing.contains(&"throughput.fortune/db (Round 23)".to_string()));
-        assert!(cells[1].explanation.contains("it has no figure on"), "{}", cells[1].explanation);
+        let text = &cells[1].explanation;
+        assert!(text.contains("counted at the bottom of the scale"), "{text}");
+        assert!(text.contains("up to 0.82 once measured"), "{text}");
         assert!(warnings.is_empty(), "every candidate has some figure: {warnings:?}");
     }
 
@@ -515,7 +543,7 @@ mod tests {
         new.throughput = vec![figure(TfbTest::Json, 10_000, 23)];
         let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![new, old]);
         let old_cell = &cells[1];
-        assert_eq!(old_cell.score, NEUTRAL);
+        assert_eq!(old_cell.score, LOWEST);
         assert_eq!(old_cell.confidence, 0.0);
         assert_eq!(old_cell.facts.len(), 1);
         assert!(old_cell.facts[0].value.contains("not scored"), "{}", old_cell.facts[0].value);
@@ -527,7 +555,7 @@ mod tests {
     #[test]
     fn no_figure_at_all_is_its_own_warning() {
         let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![framework("bare", Language::Rust)]);
-        assert!(cells.iter().all(|c| c.score == NEUTRAL && c.confidence == 0.0));
+        assert!(cells.iter().all(|c| c.score == LOWEST && c.confidence == 0.0));
         assert_eq!(warnings[0].code, "benchmark-missing");
         let (_, none) = table_cells(vec![Workload::CpuBound], Vec::new());
         assert!(none.is_empty(), "no candidates, nothing to warn about");
