@@ -13,4 +13,5 @@ mod hostile;
 mod init;
 mod plan;
 mod record_snapshots;
+mod scenarios;
 mod score;
