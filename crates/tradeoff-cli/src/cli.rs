@@ -221,6 +221,14 @@ pub enum CatalogCommand {
     /// entry and the date; include it from a spec with `catalog "FILE.toml"`. Nothing is
     /// written unless the whole input is valid.
     Import(ImportArgs),
+    /// Which (framework, criterion) cells rest on a sourced figure, only on a bound, or on nothing
+    Coverage {
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Also load these catalog files (additions, overrides and overlays)
+        #[arg(long = "include", value_name = "FILE")]
+        includes: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod compare;
+pub mod coverage;
 pub mod evaluation;
 pub mod numbers;
 pub mod scoring;

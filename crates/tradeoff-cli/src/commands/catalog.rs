@@ -15,6 +15,7 @@ pub fn run(command: CatalogCommand, ui: &Ui) -> CommandResult {
         CatalogCommand::Show { name, format, includes } => show(&name, format, &includes),
         CatalogCommand::Check { files } => check(&files, ui),
         CatalogCommand::Import(args) => super::catalog_import::run(args, ui),
+        CatalogCommand::Coverage { format, includes } => coverage(format, &includes),
     }
 }
 
@@ -66,5 +67,15 @@ fn check(paths: &[PathBuf], ui: &Ui) -> CommandResult {
     }
     tradeoff_core::catalog::check_files(&loaded, pipeline::today()).map_err(Failure::bad_input)?;
     ui.status(format!("{} catalog file(s) valid", loaded.len()));
+    Ok(Outcome::Success)
+}
+
+fn coverage(format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
+    let catalog = pipeline::catalog_with(includes)?;
+    let coverage = tradeoff_core::coverage::Coverage::of(&catalog);
+    match format {
+        TextOrJson::Json => print_json(&coverage)?,
+        TextOrJson::Text => print!("{}", views::coverage::render(&coverage)),
+    }
     Ok(Outcome::Success)
 }

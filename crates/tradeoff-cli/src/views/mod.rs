@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod check;
+pub mod coverage;
 pub mod diff;
 pub mod evaluation;
 pub mod explain;
