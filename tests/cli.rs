@@ -10,6 +10,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod hostile;
+mod import;
 mod init;
 mod plan;
 mod record_snapshots;
