@@ -76,28 +76,44 @@ fn scoring_is_deterministic() {
     assert_eq!(run(), run());
 }
 
-#[test]
-fn missing_benchmarks_are_flagged_not_hidden() {
-    let evaluation = evaluation_of("specs/hotel-reservations.tradeoff");
-    let codes: Vec<&str> = evaluation["warnings"]
+/// The warning codes of a spec written into a fresh project.
+fn warning_codes(require: &str) -> Vec<String> {
+    let project = project_with(&[]);
+    std::fs::write(
+        project.path().join("specs/api.tradeoff"),
+        format!("decision api \"API\" {{\n  app {{ kind api }}\n  require {{ {require} }}\n  weigh {{ performance high }}\n}}\n"),
+    )
+    .unwrap();
+    let out = stdout_of_success(tradeoff_in(project.path()).args(["score", "specs/api.tradeoff", "--format", "json"]));
+    let evaluation: serde_json::Value = serde_json::from_str(&out).unwrap();
+    evaluation["warnings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|w| w["code"].as_str().unwrap())
-        .collect();
-    assert!(codes.contains(&"benchmark-missing"), "{codes:?}");
+        .map(|w| w["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn missing_benchmarks_are_flagged_not_hidden() {
+    // CakePHP is in no benchmark the catalog imports.
+    let codes = warning_codes(
+        "language in [php]  exclude laravel because \"test\"  exclude symfony because \"test\"",
+    );
+    assert!(codes.contains(&"benchmark-missing".to_string()), "{codes:?}");
 }
 
 #[test]
 fn partially_known_benchmarks_are_flagged() {
-    let evaluation = evaluation_of("specs/ecommerce-platform.tradeoff");
-    let codes: Vec<&str> = evaluation["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["code"].as_str().unwrap())
-        .collect();
-    assert!(codes.contains(&"benchmark-partial"), "{codes:?}");
+    let codes = warning_codes("language in [php]");
+    assert!(codes.contains(&"benchmark-partial".to_string()), "{codes:?}");
+}
+
+#[test]
+fn final_round_figures_are_stated_once() {
+    let codes = warning_codes("language in [go]");
+    assert_eq!(codes.iter().filter(|c| *c == "benchmark-final-round").count(), 1, "{codes:?}");
+    assert!(!codes.contains(&"benchmark-partial".to_string()), "every Go framework is measured: {codes:?}");
 }
 
 #[test]

@@ -131,7 +131,7 @@ fn pros_and_cons_follow_the_score_thresholds_and_cite_sources() {
     // A fair score resting on unknown facts is a risk: the line names what is unknown first.
     assert!(
         bad[0].starts_with(
-            "performance rests partly on unknown facts (the catalog has no throughput.fortune (Round 23) (scored neutral, confidence 0%))"
+            "performance rests partly on unknown facts (the catalog has no throughput.fortune (Round 23) (unknown, confidence 0%))"
         ),
         "{}",
         bad[0]

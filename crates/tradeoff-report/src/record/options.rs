@@ -113,7 +113,7 @@ fn score_text(criterion: Criterion, cell: &ScoreCell) -> String {
 
 fn missing_text(cell: &ScoreCell) -> String {
     format!(
-        "the catalog has no {} (scored neutral, confidence {})",
+        "the catalog has no {} (unknown, confidence {})",
         format::and_list(&cell.missing),
         format::percent(cell.confidence)
     )
