@@ -139,7 +139,12 @@ fn a_source_that_is_not_a_url_is_refused() {
 #[test]
 fn coverage_meets_the_goal_and_lists_sources() {
     let text = stdout_of_success(tradeoff().args(["catalog", "coverage"]));
-    assert!(text.contains("coverage: "), "{text}");
+    let summary = text.lines().find(|l| l.starts_with("coverage: ")).expect("a summary line");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.lines().any(|l| l == summary),
+        "README.md must quote the current summary line:\n{summary}"
+    );
     let out = stdout_of_success(tradeoff().args(["catalog", "coverage", "--format", "json"]));
     let coverage: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(coverage["summary"]["known_pct"].as_f64().unwrap() >= 90.0);
