@@ -29,10 +29,17 @@ fn web_frameworks_overlay_cites_the_file_and_feeds_a_spec() {
     let overlay = dir.path().join("specs/wf.toml");
     let output = import("web-frameworks", &[fixture("data.json")], &[], &overlay);
     assert!(output.status.success(), "{}", stderr_of(&output));
-    assert!(stderr_of(&output).contains("1 figure(s) for 1 framework(s)"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("1 figure(s) for 1 framework(s)"),
+        "{}",
+        stderr_of(&output)
+    );
     let text = std::fs::read_to_string(&overlay).unwrap();
     assert!(text.contains("[[frameworks.gin.load_test]]"), "{text}");
-    assert!(text.contains("source = \"https://example.org/published/data.json\""), "{text}");
+    assert!(
+        text.contains("source = \"https://example.org/published/data.json\""),
+        "{text}"
+    );
     assert!(text.contains("as_of = \"2026-02-11\""), "{text}");
     assert!(text.contains("latency_p99_ms = 110.2"), "{text}");
     let check = tradeoff().args(["catalog", "check"]).arg(&overlay).output().unwrap();
@@ -43,9 +50,7 @@ fn web_frameworks_overlay_cites_the_file_and_feeds_a_spec() {
         "decision api \"API\" {\n  catalog \"wf.toml\"\n  app { kind api }\n  require { language in [go] }\n  weigh { performance high }\n}\n",
     )
     .unwrap();
-    let out = stdout_of_success(
-        tradeoff_in(dir.path()).args(["score", "specs/api.tradeoff", "--format", "json"]),
-    );
+    let out = stdout_of_success(tradeoff_in(dir.path()).args(["score", "specs/api.tradeoff", "--format", "json"]));
     let evaluation: serde_json::Value = serde_json::from_str(&out).unwrap();
     let gin = evaluation["options"]
         .as_array()
@@ -55,7 +60,9 @@ fn web_frameworks_overlay_cites_the_file_and_feeds_a_spec() {
         .unwrap();
     let facts = gin["cells"]["performance"]["facts"].as_array().unwrap();
     assert!(
-        facts.iter().any(|f| f["source"] == "https://example.org/published/data.json"),
+        facts
+            .iter()
+            .any(|f| f["source"] == "https://example.org/published/data.json"),
         "{facts:?}"
     );
 }
@@ -80,7 +87,12 @@ fn techempower_results_give_the_best_level_and_the_twenty_query_level() {
 fn github_ranking_snapshots_give_values_and_bounds() {
     let dir = tempfile::tempdir().unwrap();
     let overlay = dir.path().join("ranking.toml");
-    let output = import("github-ranking", &[fixture("github-ranking-2026-08-22.csv")], &[], &overlay);
+    let output = import(
+        "github-ranking",
+        &[fixture("github-ranking-2026-08-22.csv")],
+        &[],
+        &overlay,
+    );
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = std::fs::read_to_string(&overlay).unwrap();
     assert!(text.contains("stars = 89099"), "{text}");
@@ -104,11 +116,31 @@ fn hostile_inputs_are_refused_naming_file_and_field_and_nothing_is_written() {
     let cases: [(&str, &str, &[&str], &str); 7] = [
         ("web-frameworks", "hostile/truncated-data.json", &[], "line "),
         ("web-frameworks", "hostile/wrong-type-data.json", &[], "line "),
-        ("web-frameworks", "hostile/absurd-latency-data.json", &[], "percentile99"),
-        ("techempower", "hostile/backwards-results.json", &["--round", "23"], "rawData.json.gin[1]"),
+        (
+            "web-frameworks",
+            "hostile/absurd-latency-data.json",
+            &[],
+            "percentile99",
+        ),
+        (
+            "techempower",
+            "hostile/backwards-results.json",
+            &["--round", "23"],
+            "rawData.json.gin[1]",
+        ),
         ("techempower", "results.json", &[], "--round"),
-        ("github-ranking", "hostile/github-ranking-2026-08-23.csv", &[], "line 2, column stars"),
-        ("github-ranking", "hostile/github-ranking-2026-08-24.csv", &[], "not valid UTF-8"),
+        (
+            "github-ranking",
+            "hostile/github-ranking-2026-08-23.csv",
+            &[],
+            "line 2, column stars",
+        ),
+        (
+            "github-ranking",
+            "hostile/github-ranking-2026-08-24.csv",
+            &[],
+            "not valid UTF-8",
+        ),
     ];
     for (kind, file, extra, field) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -120,7 +152,11 @@ fn hostile_inputs_are_refused_naming_file_and_field_and_nothing_is_written() {
         assert!(stderr.contains(field), "{file}: expected `{field}` in {stderr}");
         assert!(stderr.contains(file.rsplit('/').next().unwrap()), "{file}: {stderr}");
         assert_eq!(std::fs::read_to_string(&overlay).unwrap(), "# kept\n", "{file}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "{file}: no stray files");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "{file}: no stray files"
+        );
     }
 }
 
@@ -139,7 +175,10 @@ fn a_source_that_is_not_a_url_is_refused() {
 #[test]
 fn coverage_meets_the_goal_and_lists_sources() {
     let text = stdout_of_success(tradeoff().args(["catalog", "coverage"]));
-    let summary = text.lines().find(|l| l.starts_with("coverage: ")).expect("a summary line");
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("coverage: "))
+        .expect("a summary line");
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(
         readme.lines().any(|l| l == summary),
@@ -155,6 +194,10 @@ fn coverage_meets_the_goal_and_lists_sources() {
         .find(|r| r["framework"] == "fiber")
         .unwrap();
     let sources = fiber["cells"]["performance"]["sources"].as_array().unwrap();
-    assert!(sources.iter().any(|s| s["source"].as_str().unwrap().contains("web-frameworks")));
-    assert!(sources.iter().any(|s| s["source"].as_str().unwrap().contains("round23")));
+    assert!(sources
+        .iter()
+        .any(|s| s["source"].as_str().unwrap().contains("web-frameworks")));
+    assert!(sources
+        .iter()
+        .any(|s| s["source"].as_str().unwrap().contains("round23")));
 }

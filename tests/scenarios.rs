@@ -46,7 +46,10 @@ fn assert_measured_when_performance_leads(name: &str, evaluation: &Value) {
             confidence * 100.0,
             cell["explanation"]
         );
-        assert!(!cell["facts"].as_array().unwrap().is_empty(), "{name}: {id} cites no figure");
+        assert!(
+            !cell["facts"].as_array().unwrap().is_empty(),
+            "{name}: {id} cites no figure"
+        );
     }
 }
 
@@ -54,7 +57,10 @@ fn check(name: &str, expected_in_top_three: &[&str]) -> Vec<String> {
     let evaluation = evaluation(name);
     let top = top_three(&evaluation);
     for id in expected_in_top_three {
-        assert!(top.iter().any(|t| t == id), "{name}: expected {id} in the top three, got {top:?}");
+        assert!(
+            top.iter().any(|t| t == id),
+            "{name}: expected {id} in the top three, got {top:?}"
+        );
     }
     assert_measured_when_performance_leads(name, &evaluation);
     top

@@ -97,9 +97,7 @@ fn warning_codes(require: &str) -> Vec<String> {
 #[test]
 fn missing_benchmarks_are_flagged_not_hidden() {
     // CakePHP is in no benchmark the catalog imports.
-    let codes = warning_codes(
-        "language in [php]  exclude laravel because \"test\"  exclude symfony because \"test\"",
-    );
+    let codes = warning_codes("language in [php]  exclude laravel because \"test\"  exclude symfony because \"test\"");
     assert!(codes.contains(&"benchmark-missing".to_string()), "{codes:?}");
 }
 
@@ -112,8 +110,15 @@ fn partially_known_benchmarks_are_flagged() {
 #[test]
 fn final_round_figures_are_stated_once() {
     let codes = warning_codes("language in [go]");
-    assert_eq!(codes.iter().filter(|c| *c == "benchmark-final-round").count(), 1, "{codes:?}");
-    assert!(!codes.contains(&"benchmark-partial".to_string()), "every Go framework is measured: {codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| *c == "benchmark-final-round").count(),
+        1,
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&"benchmark-partial".to_string()),
+        "every Go framework is measured: {codes:?}"
+    );
 }
 
 #[test]

@@ -22,7 +22,9 @@ fn main() {
     for dir in DIRS {
         let path = root.join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
-        let Ok(entries) = std::fs::read_dir(&path) else { continue };
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
         for entry in entries.filter_map(|entry| entry.ok()) {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".toml") && entry.path().is_file() {

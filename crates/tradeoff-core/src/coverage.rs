@@ -203,6 +203,10 @@ mod tests {
     }
 
     fn coverage_row(catalog: &Catalog, id: &str) -> Row {
-        Coverage::of(catalog).rows.into_iter().find(|r| r.framework == id).unwrap()
+        Coverage::of(catalog)
+            .rows
+            .into_iter()
+            .find(|r| r.framework == id)
+            .unwrap()
     }
 }

@@ -5,8 +5,8 @@ use tradeoff_core::catalog::import::{self, Entries, Importer, Input, Options};
 
 use crate::cli::{ImportArgs, ImportKind};
 use crate::exit::{CommandResult, Failure, Outcome};
-use crate::pipeline::{self, display_path};
 use crate::files;
+use crate::pipeline::{self, display_path};
 use crate::ui::Ui;
 
 pub fn run(args: ImportArgs, ui: &Ui) -> CommandResult {
@@ -28,9 +28,13 @@ pub fn run(args: ImportArgs, ui: &Ui) -> CommandResult {
     };
     let overlay = import::import(importer, &inputs, &options, &Entries::builtin()).map_err(Failure::bad_input)?;
     let text = import::render(&overlay).map_err(Failure::internal)?;
-    let name = args.out.as_deref().map_or_else(|| "overlay.toml".to_string(), display_path);
+    let name = args
+        .out
+        .as_deref()
+        .map_or_else(|| "overlay.toml".to_string(), display_path);
     // The overlay must load as a catalog file; if it does not, the importer is wrong.
-    tradeoff_core::catalog::check_files(&[(name.clone(), text.clone())], pipeline::today()).map_err(Failure::internal)?;
+    tradeoff_core::catalog::check_files(&[(name.clone(), text.clone())], pipeline::today())
+        .map_err(Failure::internal)?;
     let figures: usize = overlay
         .frameworks
         .values()

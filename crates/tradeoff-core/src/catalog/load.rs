@@ -202,7 +202,11 @@ fn parse_all(
             label: finding.label,
             help: finding.help,
         };
-        let kind = if builtin { Kind::of_builtin(name) } else { Kind::of_text(text) };
+        let kind = if builtin {
+            Kind::of_builtin(name)
+        } else {
+            Kind::of_text(text)
+        };
         let before = problems.len();
         match kind {
             Kind::Framework => {

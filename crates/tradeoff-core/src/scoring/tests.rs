@@ -274,7 +274,10 @@ fn stale_facts_are_flagged_against_the_reference_date() {
     assert!(warning.message.starts_with("12 cited facts"), "{}", warning.message);
     assert_eq!(evaluation.stale_reference_date.as_deref(), Some("2027-01-01"));
     let performance = &evaluation.options[0].cells[&Criterion::Performance];
-    assert!(performance.facts.iter().all(|f| f.stale == f.key.starts_with("throughput.")));
+    assert!(performance
+        .facts
+        .iter()
+        .all(|f| f.stale == f.key.starts_with("throughput.")));
 }
 
 #[test]

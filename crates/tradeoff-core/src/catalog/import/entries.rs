@@ -74,13 +74,18 @@ fn techempower_tests(csv_text: &str) -> BTreeMap<String, Vec<(String, String)>> 
     let mut tests: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     for record in reader.records().filter_map(Result::ok) {
-        let (Some(framework), Some(variant)) = (record.get(1), record.get(2)) else { continue };
+        let (Some(framework), Some(variant)) = (record.get(1), record.get(2)) else {
+            continue;
+        };
         let name = if variant == "default" {
             framework.to_string()
         } else {
             format!("{framework}-{variant}")
         };
-        tests.entry(framework.to_string()).or_default().push((name, variant.to_string()));
+        tests
+            .entry(framework.to_string())
+            .or_default()
+            .push((name, variant.to_string()));
     }
     tests
 }
@@ -100,13 +105,23 @@ mod tests {
         let tests = techempower_tests(TECHEMPOWER_CONFIGS);
         for (id, entries) in &parsed {
             if let Some(name) = &entries.techempower {
-                let listed = tests.get(name).unwrap_or_else(|| panic!("{id}: no TechEmpower tests for {name}"));
-                assert!(listed.iter().any(|(test, variant)| test == name && variant == "default"), "{id}");
+                let listed = tests
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{id}: no TechEmpower tests for {name}"));
+                assert!(
+                    listed
+                        .iter()
+                        .any(|(test, variant)| test == name && variant == "default"),
+                    "{id}"
+                );
             }
         }
         assert!(tests["axum"].contains(&("axum-pg".to_string(), "pg".to_string())));
         for (id, entries) in &parsed {
-            let github = entries.github.as_ref().unwrap_or_else(|| panic!("{id} has no repository"));
+            let github = entries
+                .github
+                .as_ref()
+                .unwrap_or_else(|| panic!("{id} has no repository"));
             let repository = &catalog.frameworks[id].repository.value;
             assert!(
                 repository.eq_ignore_ascii_case(&format!("https://github.com/{}", github.repo)),

@@ -41,7 +41,11 @@ pub(super) fn import(
     for input in inputs {
         let date = date_of(input)?;
         if snapshots.iter().any(|(d, _, _)| *d == date) {
-            return Err(ImportError::new(&input.name, "file name", format!("a second snapshot of {date}")));
+            return Err(ImportError::new(
+                &input.name,
+                "file name",
+                format!("a second snapshot of {date}"),
+            ));
         }
         snapshots.push((date, input, rows(input)?));
     }
@@ -56,7 +60,10 @@ pub(super) fn import(
                 return Err(ImportError::new(
                     &input.name,
                     "item",
-                    format!("the snapshot has no `{}` list, so {} cannot be placed", github.list, github.repo),
+                    format!(
+                        "the snapshot has no `{}` list, so {} cannot be placed",
+                        github.list, github.repo
+                    ),
                 ));
             };
             // Ranked in its language list, or (rarely) only in the overall top 100.
@@ -123,7 +130,9 @@ fn date_of(input: &Input) -> Result<String, ImportError> {
 
 fn rows(input: &Input) -> Result<Vec<Row>, ImportError> {
     let file = input.name.as_str();
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input.text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(input.text.as_bytes());
     let header = reader
         .headers()
         .map_err(|e| ImportError::new(file, "header", format!("cannot be read: {e}")))?;
@@ -153,7 +162,12 @@ fn rows(input: &Input) -> Result<Vec<Row>, ImportError> {
         };
         let rank = number(0)?;
         let last_commit = record.get(9).unwrap_or_default();
-        if last_commit.len() > 40 || last_commit.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok()).is_none() {
+        if last_commit.len() > 40
+            || last_commit
+                .get(..10)
+                .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+                .is_none()
+        {
             return Err(ImportError::new(
                 file,
                 format!("line {line}, column last_commit"),
@@ -161,7 +175,8 @@ fn rows(input: &Input) -> Result<Vec<Row>, ImportError> {
             ));
         }
         rows.push(Row {
-            rank: u32::try_from(rank).map_err(|_| ImportError::new(file, format!("line {line}, column rank"), "is too large"))?,
+            rank: u32::try_from(rank)
+                .map_err(|_| ImportError::new(file, format!("line {line}, column rank"), "is too large"))?,
             list: record.get(1).unwrap_or_default().to_string(),
             url: record.get(6).unwrap_or_default().to_string(),
             stars: number(3)?,
@@ -207,7 +222,10 @@ mod tests {
         let gin = &evidence["gin"].github;
         assert_eq!(gin.len(), 2);
         assert_eq!((gin[0].as_of.as_str(), gin[0].stars), ("2025-08-22", Some(80000)));
-        assert_eq!((gin[1].stars, gin[1].rank, gin[1].forks), (Some(89099), Some(9), Some(8500)));
+        assert_eq!(
+            (gin[1].stars, gin[1].rank, gin[1].forks),
+            (Some(89099), Some(9), Some(8500))
+        );
         assert_eq!(gin[1].source, "https://example.org/Data/github-ranking-2026-08-22.csv");
         let chi = &evidence["chi"].github[1];
         assert_eq!((chi.stars, chi.stars_below), (None, Some(28629)));
@@ -218,21 +236,44 @@ mod tests {
         let bad_name = import(&[input("ranking.csv", SNAPSHOT)], "https://x", &entries()).unwrap_err();
         assert_eq!(bad_name.field, "file name");
         let bad_header = SNAPSHOT.replacen("rank,item", "rank,list", 1);
-        let error = import(&[input("github-ranking-2026-08-22.csv", &bad_header)], "https://x", &entries()).unwrap_err();
+        let error = import(
+            &[input("github-ranking-2026-08-22.csv", &bad_header)],
+            "https://x",
+            &entries(),
+        )
+        .unwrap_err();
         assert_eq!(error.field, "header");
         let bad_stars = SNAPSHOT.replace("89099", "lots");
-        let error = import(&[input("github-ranking-2026-08-22.csv", &bad_stars)], "https://x", &entries()).unwrap_err();
+        let error = import(
+            &[input("github-ranking-2026-08-22.csv", &bad_stars)],
+            "https://x",
+            &entries(),
+        )
+        .unwrap_err();
         assert_eq!(error.field, "line 3, column stars");
         let truncated = &SNAPSHOT[..SNAPSHOT.len() - 40];
-        let error = import(&[input("github-ranking-2026-08-22.csv", truncated)], "https://x", &entries()).unwrap_err();
+        let error = import(
+            &[input("github-ranking-2026-08-22.csv", truncated)],
+            "https://x",
+            &entries(),
+        )
+        .unwrap_err();
         assert!(error.field.starts_with("line 4"), "{error}");
         let no_go = SNAPSHOT.replace(",Go,", ",Rust,");
-        let error = import(&[input("github-ranking-2026-08-22.csv", &no_go)], "https://x", &entries()).unwrap_err();
+        let error = import(
+            &[input("github-ranking-2026-08-22.csv", &no_go)],
+            "https://x",
+            &entries(),
+        )
+        .unwrap_err();
         assert_eq!(error.field, "item");
         let twice = [
             input("github-ranking-2026-08-22.csv", SNAPSHOT),
             input("github-ranking-2026-08-22.csv", SNAPSHOT),
         ];
-        assert!(import(&twice, "https://x", &entries()).unwrap_err().message.contains("second snapshot"));
+        assert!(import(&twice, "https://x", &entries())
+            .unwrap_err()
+            .message
+            .contains("second snapshot"));
     }
 }

@@ -109,7 +109,12 @@ impl miette::Diagnostic for ImportError {
 }
 
 /// Imports `inputs` into an overlay for the frameworks `entries` maps.
-pub fn import(importer: Importer, inputs: &[Input], options: &Options, entries: &Entries) -> Result<Overlay, ImportError> {
+pub fn import(
+    importer: Importer,
+    inputs: &[Input],
+    options: &Options,
+    entries: &Entries,
+) -> Result<Overlay, ImportError> {
     let Some(first) = inputs.first() else {
         return Err(ImportError::new("(none)", "input", "no input file given"));
     };
@@ -124,13 +129,21 @@ pub fn import(importer: Importer, inputs: &[Input], options: &Options, entries: 
     let (frameworks, as_of) = match importer {
         Importer::Techempower => {
             let [input] = inputs else {
-                return Err(ImportError::new(&first.name, "input", "the techempower importer reads one results.json"));
+                return Err(ImportError::new(
+                    &first.name,
+                    "input",
+                    "the techempower importer reads one results.json",
+                ));
             };
             techempower::import(input, source, options.round, entries)?
         }
         Importer::WebFrameworks => {
             let [input] = inputs else {
-                return Err(ImportError::new(&first.name, "input", "the web-frameworks importer reads one data.json"));
+                return Err(ImportError::new(
+                    &first.name,
+                    "input",
+                    "the web-frameworks importer reads one data.json",
+                ));
             };
             web_frameworks::import(input, source, entries)?
         }
@@ -157,8 +170,13 @@ pub fn import(importer: Importer, inputs: &[Input], options: &Options, entries: 
 
 /// The overlay as a catalog file, with a header saying how it was made.
 pub fn render(overlay: &Overlay) -> Result<String, ImportError> {
-    let body = toml::to_string(overlay)
-        .map_err(|e| ImportError::new(&overlay.overlay.importer, "overlay", format!("cannot be written as TOML: {e}")))?;
+    let body = toml::to_string(overlay).map_err(|e| {
+        ImportError::new(
+            &overlay.overlay.importer,
+            "overlay",
+            format!("cannot be written as TOML: {e}"),
+        )
+    })?;
     Ok(format!(
         "# Written by `tradeoff catalog import {}`: every figure below is read from the input files\n\
          # listed in [overlay]. Do not edit by hand; import the files again.\n\n{body}",

@@ -101,10 +101,16 @@ pub(super) fn import(
     for (test_key, by_entry) in &results.raw_data {
         let Some(test) = test_of(test_key) else { continue };
         let Value::Object(by_entry) = by_entry else {
-            return Err(ImportError::new(file, format!("rawData.{test_key}"), "is not an object of entries"));
+            return Err(ImportError::new(
+                file,
+                format!("rawData.{test_key}"),
+                "is not an object of entries",
+            ));
         };
         for (entry_name, levels) in by_entry {
-            let Some((catalog_id, variant)) = owner.get(entry_name.as_str()) else { continue };
+            let Some((catalog_id, variant)) = owner.get(entry_name.as_str()) else {
+                continue;
+            };
             let field = format!("rawData.{test_key}.{entry_name}");
             let levels: Vec<Level> = serde_json::from_value(levels.clone())
                 .map_err(|e| ImportError::new(file, &field, format!("is not a list of levels: {e}")))?;
@@ -136,17 +142,21 @@ pub(super) fn import(
             if *variant != "default" {
                 note.push_str(&format!("; variant {variant}, not the framework's main entry"));
             }
-            evidence.entry(catalog_id.to_string()).or_default().throughput.push(Throughput {
-                test,
-                rps: rps.round() as u64,
-                round,
-                hardware: hardware.clone(),
-                entry: entry_name.clone(),
-                source: cite.clone(),
-                as_of: as_of.clone(),
-                note: Some(note),
-                frozen: round == FINAL_ROUND,
-            });
+            evidence
+                .entry(catalog_id.to_string())
+                .or_default()
+                .throughput
+                .push(Throughput {
+                    test,
+                    rps: rps.round() as u64,
+                    round,
+                    hardware: hardware.clone(),
+                    entry: entry_name.clone(),
+                    source: cite.clone(),
+                    as_of: as_of.clone(),
+                    note: Some(note),
+                    frozen: round == FINAL_ROUND,
+                });
         }
     }
     Ok((evidence, as_of))
@@ -202,7 +212,11 @@ mod tests {
         assert_eq!((json.rps, json.entry.as_str(), json.frozen), (200, "axum", true));
         let query = figures.iter().find(|t| t.test == TfbTest::Query).unwrap();
         assert_eq!(query.rps, 10, "the 20-query level, not the best one");
-        assert!(query.note.as_deref().unwrap().contains("variant pg"), "{:?}", query.note);
+        assert!(
+            query.note.as_deref().unwrap().contains("variant pg"),
+            "{:?}",
+            query.note
+        );
         assert_eq!(query.hardware, "Citrine");
     }
 
@@ -221,9 +235,13 @@ mod tests {
         assert_eq!(error.field, "rawData.json.axum");
         let error = import(&input("[1,2"), "https://x", Some(23), &entries()).unwrap_err();
         assert!(error.field.starts_with("line 1"), "{error}");
-        let no_time = RESULTS.replace("1739923200000", "null").replace("1739318400000", "null");
+        let no_time = RESULTS
+            .replace("1739923200000", "null")
+            .replace("1739318400000", "null");
         assert_eq!(
-            import(&input(&no_time), "https://x", Some(23), &entries()).unwrap_err().field,
+            import(&input(&no_time), "https://x", Some(23), &entries())
+                .unwrap_err()
+                .field,
             "completionTime"
         );
     }

@@ -61,7 +61,11 @@ pub(super) fn import(
         .get(..10)
         .filter(|day| day.parse::<jiff::civil::Date>().is_ok())
         .ok_or_else(|| {
-            ImportError::new(file, "updated_at", format!("`{}` does not start with a date", data.updated_at))
+            ImportError::new(
+                file,
+                "updated_at",
+                format!("`{}` does not start with a date", data.updated_at),
+            )
         })?
         .to_string();
     let cite = format!("{source}/{}", input.file_name());
@@ -90,7 +94,11 @@ pub(super) fn import(
             continue;
         }
         if !metric.value.is_finite() {
-            return Err(ImportError::new(file, format!("metrics[{index}].value"), "is not a finite number"));
+            return Err(ImportError::new(
+                file,
+                format!("metrics[{index}].value"),
+                "is not a finite number",
+            ));
         }
         let slot = values.entry((metric.framework_id, metric.level)).or_default();
         if slot.insert(metric.label.as_str(), metric.value).is_some() {
@@ -110,7 +118,13 @@ pub(super) fn import(
         let field = |label: &str| format!("metrics[framework_id={framework_id}, level={level}].{label}");
         let rps = match metrics.get(REQUESTS) {
             Some(&rps) if rps > 0.0 && rps < 1e9 => rps,
-            Some(_) => return Err(ImportError::new(file, field(REQUESTS), "must be a positive request rate")),
+            Some(_) => {
+                return Err(ImportError::new(
+                    file,
+                    field(REQUESTS),
+                    "must be a positive request rate",
+                ))
+            }
             // A level without a request rate did not run: no figure, not a zero.
             None => continue,
         };
@@ -131,21 +145,31 @@ pub(super) fn import(
         let version = match &row.version {
             Value::String(text) => text.clone(),
             Value::Number(number) => number.to_string(),
-            _ => return Err(ImportError::new(file, format!("frameworks[id={framework_id}].version"), "is not a version")),
+            _ => {
+                return Err(ImportError::new(
+                    file,
+                    format!("frameworks[id={framework_id}].version"),
+                    "is not a version",
+                ))
+            }
         };
-        evidence.entry(catalog_id.to_string()).or_default().load_test.push(LoadTest {
-            entry: row.label.clone(),
-            version,
-            concurrency: *level,
-            rps: round1(rps),
-            latency_p50_ms: latency("percentile50")?,
-            latency_p90_ms: latency("percentile90")?,
-            latency_p99_ms: latency("percentile99")?,
-            errors,
-            source: cite.clone(),
-            as_of: as_of.clone(),
-            note: None,
-        });
+        evidence
+            .entry(catalog_id.to_string())
+            .or_default()
+            .load_test
+            .push(LoadTest {
+                entry: row.label.clone(),
+                version,
+                concurrency: *level,
+                rps: round1(rps),
+                latency_p50_ms: latency("percentile50")?,
+                latency_p90_ms: latency("percentile90")?,
+                latency_p99_ms: latency("percentile99")?,
+                errors,
+                source: cite.clone(),
+                as_of: as_of.clone(),
+                note: None,
+            });
     }
     Ok((evidence, as_of))
 }
@@ -189,7 +213,10 @@ mod tests {
         let (evidence, as_of) = import(&input(SMALL), "https://example.org/wf", &entries()).unwrap();
         assert_eq!(as_of, "2026-02-11");
         let figure = &evidence["gin"].load_test[0];
-        assert_eq!((figure.concurrency, figure.rps, figure.latency_p50_ms), (512, 24856.6, 92.0));
+        assert_eq!(
+            (figure.concurrency, figure.rps, figure.latency_p50_ms),
+            (512, 24856.6, 92.0)
+        );
         assert_eq!(figure.errors, 3, "-1 is not reported, not an error count");
         assert_eq!(figure.version, "1.11");
         assert_eq!(figure.source, "https://example.org/wf/data.json");
@@ -208,7 +235,10 @@ mod tests {
         let error = import(&input(&huge), "https://x", &entries()).unwrap_err();
         assert!(error.field.ends_with("percentile50"), "{error}");
         let no_date = SMALL.replace("2026-02-11 23:25:12 UTC", "yesterday");
-        assert_eq!(import(&input(&no_date), "https://x", &entries()).unwrap_err().field, "updated_at");
+        assert_eq!(
+            import(&input(&no_date), "https://x", &entries()).unwrap_err().field,
+            "updated_at"
+        );
         let missing = SMALL.replace(r#""label":"percentile90""#, r#""label":"percentile91""#);
         let error = import(&input(&missing), "https://x", &entries()).unwrap_err();
         assert!(error.message.contains("missing"), "{error}");

@@ -122,7 +122,13 @@ impl CommunityScales {
         match (latest.stars, latest.stars_below, self.stars) {
             (Some(stars), _, Some(scale)) => {
                 let score = scale.score(stars as f64);
-                inputs.known(snapshot_fact(ctx, framework, latest, "github.stars", format!("{} stars", whole(stars as f64))));
+                inputs.known(snapshot_fact(
+                    ctx,
+                    framework,
+                    latest,
+                    "github.stars",
+                    format!("{} stars", whole(stars as f64)),
+                ));
                 parts.push((STARS_WEIGHT, score));
                 texts.push(format!("{} stars ({score:.2})", whole(stars as f64)));
             }
@@ -133,7 +139,11 @@ impl CommunityScales {
                     framework,
                     latest,
                     "github.stars",
-                    format!("fewer than {} stars (not in the top {} list)", whole(bound as f64), latest.list),
+                    format!(
+                        "fewer than {} stars (not in the top {} list)",
+                        whole(bound as f64),
+                        latest.list
+                    ),
                 ));
                 inputs.absent("github.stars (only an upper bound)");
                 parts.push((STARS_WEIGHT, score));
@@ -149,7 +159,11 @@ impl CommunityScales {
                     framework,
                     earlier,
                     "github.momentum",
-                    format!("{} stars on {}", whole(earlier.stars.unwrap_or(0) as f64), earlier.as_of),
+                    format!(
+                        "{} stars on {}",
+                        whole(earlier.stars.unwrap_or(0) as f64),
+                        earlier.as_of
+                    ),
                 ));
                 parts.push((MOMENTUM_WEIGHT, score));
                 texts.push(format!(
@@ -260,27 +274,47 @@ mod tests {
     #[test]
     fn stars_momentum_forks_and_activity_are_weighed() {
         let mut big = framework("big", Language::Go);
-        big.github = vec![snapshot("2025-08-18", Some(50_000), None), snapshot("2026-08-22", Some(100_000), None)];
+        big.github = vec![
+            snapshot("2025-08-18", Some(50_000), None),
+            snapshot("2026-08-22", Some(100_000), None),
+        ];
         let mut small = framework("small", Language::Go);
-        small.github = vec![snapshot("2025-08-18", Some(900), None), snapshot("2026-08-22", Some(1_000), None)];
+        small.github = vec![
+            snapshot("2025-08-18", Some(900), None),
+            snapshot("2026-08-22", Some(1_000), None),
+        ];
         let got = cells(vec![big, small]);
         assert!((got[0].score - 1.0).abs() < 1e-12, "{}", got[0].explanation);
         // stars 0.1, momentum 0.1, forks 0.1, activity 1.0 (commit on the snapshot day).
         let want = (0.4 * 0.1 + 0.3 * 0.1 + 0.1 * 0.1 + 0.2 * 1.0) / 1.0;
         assert!((got[1].score - want).abs() < 1e-12, "{}", got[1].explanation);
         assert_eq!(got[1].confidence, 1.0);
-        assert!(got[0].explanation.contains("stars gained per year since 2025-08-18"), "{}", got[0].explanation);
+        assert!(
+            got[0].explanation.contains("stars gained per year since 2025-08-18"),
+            "{}",
+            got[0].explanation
+        );
     }
 
     #[test]
     fn an_unranked_repository_is_bounded_and_counted_unknown() {
         let mut ranked = framework("ranked", Language::Go);
-        ranked.github = vec![snapshot("2025-08-18", Some(50_000), None), snapshot("2026-08-22", Some(100_000), None)];
+        ranked.github = vec![
+            snapshot("2025-08-18", Some(50_000), None),
+            snapshot("2026-08-22", Some(100_000), None),
+        ];
         let mut unranked = framework("unranked", Language::Go);
-        unranked.github = vec![snapshot("2025-08-18", None, Some(20_000)), snapshot("2026-08-22", None, Some(25_000))];
+        unranked.github = vec![
+            snapshot("2025-08-18", None, Some(20_000)),
+            snapshot("2026-08-22", None, Some(25_000)),
+        ];
         let got = cells(vec![ranked, unranked]);
         let cell = &got[1];
-        assert!(cell.explanation.contains("fewer than 25,000 stars (at most"), "{}", cell.explanation);
+        assert!(
+            cell.explanation.contains("fewer than 25,000 stars (at most"),
+            "{}",
+            cell.explanation
+        );
         assert_eq!(cell.confidence, 0.0, "a bound is not a value; nothing else is known");
         assert!(cell.missing.iter().any(|m| m.contains("upper bound")));
         assert_eq!(cell.facts.len(), 1, "the bound is cited");

@@ -134,7 +134,10 @@ impl Figure<'_> {
 
 fn figure<'a>(framework: &'a Framework, measure: Measure) -> Option<Figure<'a>> {
     match measure {
-        Measure::Tfb(tests) => tests.iter().find_map(|test| best_tfb(framework, *test)).map(Figure::Tfb),
+        Measure::Tfb(tests) => tests
+            .iter()
+            .find_map(|test| best_tfb(framework, *test))
+            .map(Figure::Tfb),
         Measure::Load => load_test(framework).map(Figure::Load),
     }
 }
@@ -508,11 +511,20 @@ mod tests {
         let (cells, warnings) = table_cells(vec![Workload::CpuBound], vec![fast, mid, slow]);
         let scores: Vec<f64> = cells.iter().map(|c| c.score).collect();
         assert!((scores[0] - 1.0).abs() < 1e-12);
-        assert!((scores[1] - 0.55).abs() < 1e-12, "json 0.55 (weight 2), load 0.55 (weight 1)");
+        assert!(
+            (scores[1] - 0.55).abs() < 1e-12,
+            "json 0.55 (weight 2), load 0.55 (weight 1)"
+        );
         assert!((scores[2] - 0.1).abs() < 1e-12);
         let text = &cells[1].explanation;
-        assert!(text.contains("100,000 rps on TechEmpower Round 23 json (entry entry"), "{text}");
-        assert!(text.contains("5,000 rps on web-frameworks at 512 connections"), "{text}");
+        assert!(
+            text.contains("100,000 rps on TechEmpower Round 23 json (entry entry"),
+            "{text}"
+        );
+        assert!(
+            text.contains("5,000 rps on web-frameworks at 512 connections"),
+            "{text}"
+        );
         assert_eq!(cells[1].confidence, 1.0);
         assert!(warnings.is_empty());
     }
@@ -528,7 +540,9 @@ mod tests {
         // Load test 0.1 (weight 1); fortune (2), query (1) and update (1) missing, at 0.1.
         assert!((cells[1].score - 0.1).abs() < 1e-12);
         assert_eq!(cells[1].confidence, 0.25, "one of four wanted measurements");
-        assert!(cells[1].missing.contains(&"throughput.fortune/db (Round 23)".to_string()));
+        assert!(cells[1]
+            .missing
+            .contains(&"throughput.fortune/db (Round 23)".to_string()));
         let text = &cells[1].explanation;
         assert!(text.contains("counted at the bottom of the scale"), "{text}");
         assert!(text.contains("up to 0.82 once measured"), "{text}");
@@ -546,10 +560,22 @@ mod tests {
         assert_eq!(old_cell.score, LOWEST);
         assert_eq!(old_cell.confidence, 0.0);
         assert_eq!(old_cell.facts.len(), 1);
-        assert!(old_cell.facts[0].value.contains("not scored"), "{}", old_cell.facts[0].value);
-        assert!(old_cell.explanation.contains("not comparable"), "{}", old_cell.explanation);
+        assert!(
+            old_cell.facts[0].value.contains("not scored"),
+            "{}",
+            old_cell.facts[0].value
+        );
+        assert!(
+            old_cell.explanation.contains("not comparable"),
+            "{}",
+            old_cell.explanation
+        );
         assert_eq!(warnings[0].code, "benchmark-partial");
-        assert!(warnings[0].message.starts_with("1 of 2 candidates"), "{}", warnings[0].message);
+        assert!(
+            warnings[0].message.starts_with("1 of 2 candidates"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

@@ -115,7 +115,10 @@ impl ConcurrencyScales {
             }
             None => {
                 inputs.absent(format!("load_test ({LOAD_CONNECTIONS} connections)"));
-                (model_score, format!("{model_text}; it was not load-tested, so the model alone decides"))
+                (
+                    model_score,
+                    format!("{model_text}; it was not load-tested, so the model alone decides"),
+                )
             }
         };
         if !ctx.plan.app.realtime {
@@ -225,11 +228,23 @@ mod tests {
         };
         let scales = ConcurrencyScales::new(&ctx, &[&fast, &slow]);
         let cell = scales.cell(&ctx, &fast);
-        assert!((cell.score - (0.5 * 0.9 + 0.5 * 1.0)).abs() < 1e-12, "{}", cell.explanation);
+        assert!(
+            (cell.score - (0.5 * 0.9 + 0.5 * 1.0)).abs() < 1e-12,
+            "{}",
+            cell.explanation
+        );
         assert_eq!(cell.confidence, 1.0);
         let cell = scales.cell(&ctx, &slow);
-        assert!((cell.score - (0.5 * 0.9 + 0.5 * 0.1)).abs() < 1e-12, "{}", cell.explanation);
-        assert!(cell.explanation.contains("p99 latency of 300 ms"), "{}", cell.explanation);
+        assert!(
+            (cell.score - (0.5 * 0.9 + 0.5 * 0.1)).abs() < 1e-12,
+            "{}",
+            cell.explanation
+        );
+        assert!(
+            cell.explanation.contains("p99 latency of 300 ms"),
+            "{}",
+            cell.explanation
+        );
     }
 
     fn with_ctx<T>(realtime: bool, f: impl FnOnce(&Context) -> T) -> T {
@@ -278,7 +293,11 @@ mod tests {
         assert_eq!(cell.confidence, 0.0);
         assert_eq!(
             cell.missing,
-            ["concurrency_model", "load_test (512 connections)", "features.websockets"]
+            [
+                "concurrency_model",
+                "load_test (512 connections)",
+                "features.websockets"
+            ]
         );
     }
 

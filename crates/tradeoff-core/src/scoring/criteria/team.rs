@@ -157,7 +157,10 @@ impl HiringScale {
             ),
             (Some(score), None) => inputs.cell(
                 score,
-                format!("{language_text}; {} has no survey figure, so the language alone decides.", framework.name),
+                format!(
+                    "{language_text}; {} has no survey figure, so the language alone decides.",
+                    framework.name
+                ),
             ),
             (None, Some((score, text))) => inputs.cell(
                 score,
@@ -177,7 +180,10 @@ impl HiringScale {
             inputs.absent(key);
             return (None, String::new());
         };
-        inputs.known(ctx.staleness.cite(&framework.id, &key, format!("{}%", fact.value), fact));
+        inputs.known(
+            ctx.staleness
+                .cite(&framework.id, &key, format!("{}%", fact.value), fact),
+        );
         let (top_language, top) = self.max.unwrap_or((language, fact.value));
         // All known shares are 0 only in a degenerate catalog: nobody to hire anywhere.
         let score = if top > 0.0 { fact.value / top } else { 0.0 };
@@ -212,10 +218,12 @@ impl HiringScale {
             ));
         }
         if let Some(fact) = framework.survey_usage_below.as_ref().and_then(plausible_share) {
-            inputs.cite(
-                ctx.staleness
-                    .cite(&framework.id, "survey_usage_below", format!("below {}%", fact.value), fact),
-            );
+            inputs.cite(ctx.staleness.cite(
+                &framework.id,
+                "survey_usage_below",
+                format!("below {}%", fact.value),
+                fact,
+            ));
             inputs.absent("survey_usage_pct (only an upper bound)");
             let (score, against) = relative(fact.value);
             return Some((
@@ -337,7 +345,11 @@ mod tests {
         let cell = scale.cell(&ctx, &listed);
         assert_eq!((cell.score, cell.confidence), (1.0, 1.0));
         let cell = scale.cell(&ctx, &unlisted);
-        assert!((cell.score - (0.5 * 1.0 + 0.5 * 0.2)).abs() < 1e-12, "{}", cell.explanation);
+        assert!(
+            (cell.score - (0.5 * 1.0 + 0.5 * 0.2)).abs() < 1e-12,
+            "{}",
+            cell.explanation
+        );
         assert_eq!(cell.confidence, 0.5, "the bound is not a value");
         assert!(cell.explanation.contains("fewer than 2%"), "{}", cell.explanation);
         assert_eq!(cell.facts.len(), 2, "language share and the cited bound");
