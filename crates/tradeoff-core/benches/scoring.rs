@@ -8,8 +8,8 @@ use tradeoff_core::catalog::model::{
     Catalog, ConcurrencyModel, Fact, Framework, Origin, TfbClassification, TfbTest, Throughput,
 };
 use tradeoff_core::scoring::{evaluate, Settings};
-use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting};
-use tradeoff_lang::vocab::{AppKind, Criterion, Feature, Language, LicenseClass, Method, SkillLevel, Status, Style};
+use tradeoff_lang::plan::{Team, Weighting};
+use tradeoff_lang::vocab::{Criterion, Feature, Language, LicenseClass, Method, SkillLevel, Style};
 use tradeoff_lang::Plan;
 
 fn main() {
@@ -100,41 +100,21 @@ fn synthetic_catalog(n: usize) -> Catalog {
 
 fn all_criteria_plan() -> Plan {
     let weight = 1.0 / Criterion::ALL.len() as f64;
-    Plan {
-        format_version: tradeoff_lang::plan::PLAN_FORMAT_VERSION,
-        id: "bench".into(),
-        title: "Bench".into(),
-        status: Status::Proposed,
-        date: Some("2026-11-24".into()),
-        deciders: Vec::new(),
-        consulted: Vec::new(),
-        informed: Vec::new(),
-        context: String::new(),
-        app: AppProfile {
-            kind: AppKind::Api,
-            load: Load::default(),
-            workload: Vec::new(),
-            realtime: true,
-            architecture: None,
-            horizon: None,
-        },
-        team: Team {
-            size: Some(5),
-            languages: BTreeMap::from([
-                (Language::Python, SkillLevel::Expert),
-                (Language::Go, SkillLevel::Beginner),
-            ]),
-            frameworks: BTreeMap::new(),
-        },
-        constraints: Constraints::default(),
-        weighting: Weighting::Direct {
-            weights: Criterion::ALL.iter().map(|c| (*c, weight)).collect(),
-        },
-        prefer: Some(Style::Configuration),
-        method: Method::All,
-        options: 3,
-        catalog_includes: Vec::new(),
-    }
+    let weights = Criterion::ALL.iter().map(|c| (*c, weight)).collect();
+    let mut plan = Plan::with_weighting("bench", "Bench", Weighting::Direct { weights });
+    plan.date = Some("2026-11-24".into());
+    plan.app.realtime = true;
+    plan.team = Team {
+        size: Some(5),
+        languages: BTreeMap::from([
+            (Language::Python, SkillLevel::Expert),
+            (Language::Go, SkillLevel::Beginner),
+        ]),
+        frameworks: BTreeMap::new(),
+    };
+    plan.prefer = Some(Style::Configuration);
+    plan.method = Method::All;
+    plan
 }
 
 #[divan::bench(args = [100, 1000])]

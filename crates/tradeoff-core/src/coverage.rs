@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting, PLAN_FORMAT_VERSION};
-use tradeoff_lang::vocab::{AppKind, Criterion, Method, Status, Style};
+use tradeoff_lang::plan::Weighting;
+use tradeoff_lang::vocab::{Criterion, Style};
 use tradeoff_lang::Plan;
 
 use crate::catalog::Catalog;
@@ -144,34 +144,11 @@ fn cell_of(cell: &ScoreCell) -> Cell {
 /// facts exist, not their values).
 fn all_criteria_plan() -> Plan {
     let weight = 1.0 / Criterion::ALL.len() as f64;
-    Plan {
-        format_version: PLAN_FORMAT_VERSION,
-        id: "coverage".into(),
-        title: "Catalog coverage".into(),
-        status: Status::Proposed,
-        date: Some("2026-01-01".into()),
-        deciders: Vec::new(),
-        consulted: Vec::new(),
-        informed: Vec::new(),
-        context: String::new(),
-        app: AppProfile {
-            kind: AppKind::Api,
-            load: Load::default(),
-            workload: Vec::new(),
-            realtime: false,
-            architecture: None,
-            horizon: None,
-        },
-        team: Team::default(),
-        constraints: Constraints::default(),
-        weighting: Weighting::Direct {
-            weights: Criterion::ALL.iter().map(|c| (*c, weight)).collect(),
-        },
-        prefer: Some(Style::Balanced),
-        method: Method::WeightedSum,
-        options: 3,
-        catalog_includes: Vec::new(),
-    }
+    let weights = Criterion::ALL.iter().map(|c| (*c, weight)).collect();
+    let mut plan = Plan::with_weighting("coverage", "Catalog coverage", Weighting::Direct { weights });
+    plan.date = Some("2026-01-01".into());
+    plan.prefer = Some(Style::Balanced);
+    plan
 }
 
 #[cfg(test)]

@@ -147,6 +147,38 @@ impl<S: std::hash::BuildHasher> FrameworkNames for std::collections::HashSet<Str
 }
 
 impl Plan {
+    /// A plan for an API weighed as given, with no date, context, team, constraints or style
+    /// preference: the starting point for plans built in code (catalog coverage, tests,
+    /// benchmarks) rather than compiled from a spec.
+    pub fn with_weighting(id: &str, title: &str, weighting: Weighting) -> Plan {
+        Plan {
+            format_version: PLAN_FORMAT_VERSION,
+            id: id.to_string(),
+            title: title.to_string(),
+            status: Status::Proposed,
+            date: None,
+            deciders: Vec::new(),
+            consulted: Vec::new(),
+            informed: Vec::new(),
+            context: String::new(),
+            app: AppProfile {
+                kind: AppKind::Api,
+                load: Load::default(),
+                workload: Vec::new(),
+                realtime: false,
+                architecture: None,
+                horizon: None,
+            },
+            team: Team::default(),
+            constraints: Constraints::default(),
+            weighting,
+            prefer: None,
+            method: Method::WeightedSum,
+            options: 3,
+            catalog_includes: Vec::new(),
+        }
+    }
+
     /// The criteria this plan weighs, in canonical order.
     pub fn weighted_criteria(&self) -> Vec<Criterion> {
         match &self.weighting {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting};
-use tradeoff_lang::vocab::{AppKind, Criterion, Language, LicenseClass, Method, Status};
+use tradeoff_lang::plan::Weighting;
+use tradeoff_lang::vocab::{Criterion, Language, LicenseClass};
 use tradeoff_lang::Plan;
 
 use crate::catalog::model::{Catalog, Fact, Framework, Origin};
@@ -59,32 +59,10 @@ pub(crate) fn catalog(frameworks: Vec<Framework>) -> Catalog {
 
 /// A plan dated 2026-11-24 with the given direct weights (already summing to 1).
 pub(crate) fn plan(weights: &[(Criterion, f64)]) -> Plan {
-    Plan {
-        format_version: tradeoff_lang::plan::PLAN_FORMAT_VERSION,
-        id: "test".into(),
-        title: "Test decision".into(),
-        status: Status::Proposed,
-        date: Some("2026-11-24".into()),
-        deciders: Vec::new(),
-        consulted: Vec::new(),
-        informed: Vec::new(),
-        context: String::new(),
-        app: AppProfile {
-            kind: AppKind::Api,
-            load: Load::default(),
-            workload: Vec::new(),
-            realtime: false,
-            architecture: None,
-            horizon: None,
-        },
-        team: Team::default(),
-        constraints: Constraints::default(),
-        weighting: Weighting::Direct {
-            weights: weights.iter().copied().collect(),
-        },
-        prefer: None,
-        method: Method::WeightedSum,
-        options: 3,
-        catalog_includes: Vec::new(),
-    }
+    let weighting = Weighting::Direct {
+        weights: weights.iter().copied().collect(),
+    };
+    let mut plan = Plan::with_weighting("test", "Test decision", weighting);
+    plan.date = Some("2026-11-24".into());
+    plan
 }

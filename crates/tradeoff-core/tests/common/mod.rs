@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use tradeoff_core::catalog::model::{Catalog, Fact, Framework, Origin, TfbTest, Throughput};
-use tradeoff_lang::plan::{AppProfile, Constraints, Load, Team, Weighting};
-use tradeoff_lang::vocab::{AppKind, Criterion, Language, LicenseClass, Method, Status};
+use tradeoff_lang::plan::Weighting;
+use tradeoff_lang::vocab::{Criterion, Language, LicenseClass, Method};
 use tradeoff_lang::Plan;
 
 pub fn fact<T>(value: T) -> Fact<T> {
@@ -71,30 +71,8 @@ pub fn catalog(frameworks: Vec<Framework>) -> Catalog {
 }
 
 pub fn plan(weights: BTreeMap<Criterion, f64>, method: Method) -> Plan {
-    Plan {
-        format_version: tradeoff_lang::plan::PLAN_FORMAT_VERSION,
-        id: "test".into(),
-        title: "Test decision".into(),
-        status: Status::Proposed,
-        date: Some("2026-11-24".into()),
-        deciders: Vec::new(),
-        consulted: Vec::new(),
-        informed: Vec::new(),
-        context: String::new(),
-        app: AppProfile {
-            kind: AppKind::Api,
-            load: Load::default(),
-            workload: Vec::new(),
-            realtime: false,
-            architecture: None,
-            horizon: None,
-        },
-        team: Team::default(),
-        constraints: Constraints::default(),
-        weighting: Weighting::Direct { weights },
-        prefer: None,
-        method,
-        options: 3,
-        catalog_includes: Vec::new(),
-    }
+    let mut plan = Plan::with_weighting("test", "Test decision", Weighting::Direct { weights });
+    plan.date = Some("2026-11-24".into());
+    plan.method = method;
+    plan
 }
