@@ -86,7 +86,7 @@ fn performance_platform_for_a_large_team_picks_measured_configuration_frameworks
 
 #[test]
 fn realtime_chat_weighs_measured_concurrency() {
-    check("realtime-chat", &["fiber"]);
+    check("realtime-messaging", &["fiber"]);
 }
 
 #[test]
