@@ -93,18 +93,34 @@ pub fn facts_of(framework: &Framework) -> Vec<FactLine> {
 fn collect(value: &Value, key: String, out: &mut Vec<FactLine>) {
     match value {
         Value::Object(map) if map.contains_key("source") && map.contains_key("as_of") => {
-            let shown = match (map.get("value"), map.get("rps")) {
-                (Some(v), _) => display(v),
-                (None, Some(rps)) => {
-                    let round = map.get("round").map(display).unwrap_or_default();
-                    let entry = map.get("entry").map(display).unwrap_or_default();
-                    format!("{} rps (Round {round}, {entry})", display(rps))
-                }
-                _ => String::new(),
-            };
-            let key = match map.get("test") {
-                Some(test) => format!("{key}.{}", display(test)),
-                None => key,
+            let field = |name: &str| map.get(name).map(display).unwrap_or_default();
+            let (shown, key) = if let Some(v) = map.get("value") {
+                (display(v), key)
+            } else if map.contains_key("round") {
+                (
+                    format!("{} rps (Round {}, {})", field("rps"), field("round"), field("entry")),
+                    format!("{key}.{}", field("test")),
+                )
+            } else if map.contains_key("concurrency") {
+                (
+                    format!(
+                        "{} rps, p99 {} ms ({} {})",
+                        field("rps"),
+                        field("latency_p99_ms"),
+                        field("entry"),
+                        field("version")
+                    ),
+                    format!("{key}.{}", field("concurrency")),
+                )
+            } else if map.contains_key("repo") {
+                let stars = match (map.get("stars"), map.get("stars_below")) {
+                    (Some(stars), _) => format!("{} stars, {} forks", display(stars), field("forks")),
+                    (None, Some(bound)) => format!("fewer than {} stars", display(bound)),
+                    _ => String::new(),
+                };
+                (format!("{stars} ({})", field("repo")), key)
+            } else {
+                (String::new(), key)
             };
             out.push(FactLine {
                 key,
