@@ -123,7 +123,21 @@ enum Figure<'a> {
     Load(&'a LoadTest),
 }
 
+/// The scale a figure is compared on: one per TechEmpower test, one for the load test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ScaleKey {
+    Tfb(TfbTest),
+    Load,
+}
+
 impl Figure<'_> {
+    fn scale_key(&self) -> ScaleKey {
+        match self {
+            Figure::Tfb(t) => ScaleKey::Tfb(t.test),
+            Figure::Load(_) => ScaleKey::Load,
+        }
+    }
+
     fn rps(&self) -> f64 {
         match self {
             Figure::Tfb(t) => t.rps as f64,
@@ -171,6 +185,19 @@ fn measure_name(measure: Measure) -> String {
     }
 }
 
+/// What a figure measured, naming the test it stands in for when it is a fallback.
+fn figure_name(measure: Measure, found: Figure) -> String {
+    match (measure, found) {
+        (Measure::Tfb(tests), Figure::Tfb(t)) if tests.first() != Some(&t.test) => format!(
+            "TechEmpower Round {ROUND} {} (in place of {})",
+            names::tfb_test(t.test),
+            tests.first().map_or("", |first| names::tfb_test(*first))
+        ),
+        (Measure::Tfb(_), Figure::Tfb(t)) => format!("TechEmpower Round {ROUND} {}", names::tfb_test(t.test)),
+        _ => measure_name(measure),
+    }
+}
+
 fn missing_key(measure: Measure) -> String {
     match measure {
         Measure::Tfb(tests) => {
@@ -200,30 +227,45 @@ struct Reading<'a> {
 /// only measured candidate is not the "fastest" by default.
 pub(crate) struct Table<'a> {
     wanted: Vec<Wanted>,
-    scales: Vec<Option<LogRange>>,
+    /// One scale per test (a fallback test is scored on its own test's scale, never on the
+    /// scale of the test it stands in for).
+    scales: std::collections::BTreeMap<ScaleKey, LogRange>,
     readings: Vec<Reading<'a>>,
 }
 
 impl<'a> Table<'a> {
     pub(crate) fn new(ctx: &Context, survivors: &[&'a Framework]) -> Self {
         let wanted = wanted(&ctx.plan.app.workload, ctx.plan.app.load.concurrent_connections);
-        let scales: Vec<Option<LogRange>> = wanted
-            .iter()
-            .map(|w| {
-                let catalog = ctx.catalog.frameworks.values().filter_map(|f| figure(f, w.measure));
-                let candidates = survivors.iter().filter_map(|f| figure(f, w.measure));
-                LogRange::of(catalog.chain(candidates).map(|f| f.rps()))
+        let mut keys: Vec<ScaleKey> = Vec::new();
+        for want in &wanted {
+            match want.measure {
+                Measure::Tfb(tests) => keys.extend(tests.iter().map(|t| ScaleKey::Tfb(*t))),
+                Measure::Load => keys.push(ScaleKey::Load),
+            }
+        }
+        let every = || ctx.catalog.frameworks.values().chain(survivors.iter().copied());
+        let scales = keys
+            .into_iter()
+            .filter_map(|key| {
+                let figures: Vec<f64> = every()
+                    .filter_map(|f| match key {
+                        ScaleKey::Tfb(test) => best_tfb(f, test).map(|t| t.rps as f64),
+                        ScaleKey::Load => load_test(f).map(|l| l.rps),
+                    })
+                    .collect();
+                LogRange::of(figures).map(|range| (key, range))
             })
-            .collect();
+            .collect::<std::collections::BTreeMap<_, _>>();
         let readings = survivors
             .iter()
             .map(|framework| {
                 let mut parts = Vec::new();
                 let mut missing = Vec::new();
-                for (want, scale) in wanted.iter().zip(&scales) {
-                    match (figure(framework, want.measure), scale) {
-                        (Some(found), Some(scale)) => parts.push((*want, found, scale.score(found.rps()))),
-                        _ => missing.push(*want),
+                for want in &wanted {
+                    let found = figure(framework, want.measure);
+                    match found.and_then(|f| scales.get(&f.scale_key()).map(|scale| (f, scale))) {
+                        Some((found, scale)) => parts.push((*want, found, scale.score(found.rps()))),
+                        None => missing.push(*want),
                     }
                 }
                 let known: f64 = parts.iter().map(|(w, _, s)| w.weight * s).sum();
@@ -303,11 +345,11 @@ impl<'a> Table<'a> {
             .parts
             .iter()
             .map(|(want, found, score)| {
-                let scale = self.scale_of(want.measure);
+                let scale = self.scales.get(&found.scale_key());
                 format!(
                     "{} rps on {} ({}, {score:.2} on a log scale from {} to {} rps; weight {})",
                     whole(found.rps()),
-                    measure_name(want.measure),
+                    figure_name(want.measure, *found),
                     entry_name(*found),
                     scale.map_or_else(String::new, |s| whole(s.min_value())),
                     scale.map_or_else(String::new, |s| whole(s.max_value())),
@@ -338,13 +380,6 @@ impl<'a> Table<'a> {
                 names::list(&parts)
             ),
         )
-    }
-
-    fn scale_of(&self, measure: Measure) -> Option<LogRange> {
-        self.wanted
-            .iter()
-            .position(|w| w.measure == measure)
-            .and_then(|i| self.scales[i])
     }
 
     /// "benchmark-partial" when some, but not all, candidates have no wanted figure at all:
@@ -612,6 +647,30 @@ mod tests {
         assert!(cell.facts.iter().all(|f| !f.stale));
         let warnings = table.warnings();
         assert_eq!(warnings.iter().filter(|w| w.code == "benchmark-final-round").count(), 1);
+    }
+
+    #[test]
+    fn a_fallback_test_is_scored_on_its_own_scale() {
+        // a has fortune 100,000; b has only db 1,000,000. Were b's db figure put on the fortune
+        // scale it would beat a; on its own (db) scale, with c's db, it is compared with like.
+        let mut a = framework("a", Language::Rust);
+        a.throughput = vec![figure(TfbTest::Fortune, 100_000, 23)];
+        let mut b = framework("b", Language::Go);
+        b.throughput = vec![figure(TfbTest::Db, 1_000_000, 23)];
+        let mut c = framework("c", Language::Go);
+        c.throughput = vec![figure(TfbTest::Db, 10_000_000, 23), figure(TfbTest::Fortune, 1_000, 23)];
+        let (cells, _) = table_cells(vec![Workload::DbHeavy], vec![a, b, c]);
+        let b_text = &cells[1].explanation;
+        assert!(
+            b_text.contains("TechEmpower Round 23 db (in place of fortune)"),
+            "{b_text}"
+        );
+        assert!(
+            b_text.contains("on a log scale from 1,000,000 to 10,000,000 rps"),
+            "{b_text}"
+        );
+        let a_text = &cells[0].explanation;
+        assert!(a_text.contains("on a log scale from 1,000 to 100,000 rps"), "{a_text}");
     }
 
     #[test]
