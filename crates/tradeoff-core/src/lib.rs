@@ -5,7 +5,8 @@
 //! produce.
 //!
 //! It consumes a [`tradeoff_lang::Plan`] and never looks at spec text or spans; it never renders
-//! records, prints, or reads files (importers take the files' text from their caller). Every number it outputs can be traced to a catalog fact or to the plan.
+//! records, prints, or reads files (importers take the files' text from their caller). Every
+//! number it outputs can be traced to a catalog fact or to the plan.
 
 pub mod catalog;
 pub mod compare;
