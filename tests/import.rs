@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::common::*;
 
+/// A fixture's path from the workspace root, where `tradeoff()` runs: relative, so diagnostics
+/// naming it wrap the same way whatever folder the repository is checked out in.
 fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/import").join(name)
+    Path::new("tests/fixtures/import").join(name)
 }
 
 const SOURCE: &str = "https://example.org/published";
