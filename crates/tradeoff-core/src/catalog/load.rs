@@ -81,8 +81,8 @@ fn assemble(mut catalog: Catalog, contents: Contents) -> Catalog {
         catalog.frameworks.insert(framework.id.clone(), framework);
     }
     for overlay in contents.overlays {
-        for (id, evidence) in &overlay.frameworks {
-            if let Some(framework) = catalog.frameworks.get_mut(id) {
+        for (id, evidence) in overlay.frameworks {
+            if let Some(framework) = catalog.frameworks.get_mut(&id) {
                 framework.apply(evidence);
             }
         }

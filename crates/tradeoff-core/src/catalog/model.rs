@@ -254,15 +254,15 @@ pub struct Overlay {
 
 impl Framework {
     /// Replaces each kind of evidence the overlay carries.
-    pub fn apply(&mut self, evidence: &Evidence) {
+    pub fn apply(&mut self, evidence: Evidence) {
         if !evidence.throughput.is_empty() {
-            self.throughput.clone_from(&evidence.throughput);
+            self.throughput = evidence.throughput;
         }
         if !evidence.load_test.is_empty() {
-            self.load_test.clone_from(&evidence.load_test);
+            self.load_test = evidence.load_test;
         }
         if !evidence.github.is_empty() {
-            self.github.clone_from(&evidence.github);
+            self.github = evidence.github;
         }
     }
 }
