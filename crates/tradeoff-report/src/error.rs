@@ -46,3 +46,9 @@ impl ReportError {
         }
     }
 }
+
+impl From<tradeoff_fs::WriteError> for ReportError {
+    fn from(error: tradeoff_fs::WriteError) -> ReportError {
+        ReportError::io(error.action, error.path, error.source)
+    }
+}

@@ -2,12 +2,14 @@
 
 use std::path::Path;
 
+use tradeoff_fs as atomic;
+
 use crate::error::ReportError;
 use crate::format::{self, UNKNOWN};
 use crate::index::{IndexEntry, IndexModel};
 use crate::templates::Templates;
 
-use super::{atomic, scan};
+use super::scan;
 
 /// The index model for the records currently in `out_dir`.
 pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {

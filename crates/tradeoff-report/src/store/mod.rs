@@ -4,8 +4,6 @@
 //! Every file written is inside `out_dir` (named from a record number and the decision id),
 //! every write is atomic, and a rerun with an unchanged spec, catalog and tool writes nothing.
 
-mod atomic;
-pub use atomic::write as write_atomic;
 mod index;
 mod scan;
 
@@ -15,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tradeoff_core::Evaluation;
+use tradeoff_fs as atomic;
 use tradeoff_lang::vocab::Status;
 use tradeoff_lang::Plan;
 
@@ -26,6 +25,11 @@ use crate::templates::{RenderedRecord, Templates};
 
 pub use index::{index_model, write_index};
 pub use scan::record_number;
+
+/// Replaces a file atomically, keeping its permissions (see `tradeoff-fs`).
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ReportError> {
+    Ok(atomic::write(path, contents)?)
+}
 
 /// What identifies the inputs of a record besides the spec: the catalog and the tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,7 +173,8 @@ fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
 
 fn write_rendered(md: &Path, rendered: &RenderedRecord) -> Result<(), ReportError> {
     atomic::write(md, &rendered.markdown)?;
-    atomic::write(&html_path(md), &rendered.html)
+    atomic::write(&html_path(md), &rendered.html)?;
+    Ok(())
 }
 
 /// What changed between the record on disk and the inputs now, as change-log prose.

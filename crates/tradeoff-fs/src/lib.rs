@@ -1,0 +1,135 @@
+//! `tradeoff-fs` owns the one way tradeoff replaces a file: atomically (readers and a crash see
+//! the old file or the new one, never half of either) and keeping the permissions the file had.
+//! Records, the decision log and formatted specs are all written through it.
+//!
+//! It must not know what it writes: no paths are chosen, no formats parsed, nothing printed.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A write that failed: what was being done, to which path, and why.
+#[derive(Debug)]
+pub struct WriteError {
+    /// What was being done, as a verb phrase: "create a temporary file in", "replace".
+    pub action: &'static str,
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot {} `{}`: {}", self.action, self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+fn failed<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> WriteError + 'a {
+    move |source| WriteError {
+        action,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Replaces `path` with `contents` through a temporary file in the same directory (so the final
+/// rename stays on one file system). An existing file keeps its permissions; a new one is
+/// readable by everyone (0644 before the umask), as a document meant to be read.
+pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let kept = match std::fs::metadata(path) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(failed("read the permissions of", path)(e)),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tradeoff-").suffix(".tmp");
+    // Temporary files are private by default; what tradeoff writes is meant to be read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file = builder
+        .tempfile_in(dir)
+        .map_err(failed("create a temporary file in", dir))?;
+    if let Some(permissions) = kept {
+        // Set on the open file, so the umask does not apply: the file keeps exactly its mode.
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(failed("set the permissions of", path))?;
+    }
+    file.write_all(contents.as_bytes())
+        .map_err(failed("write", file.path()))?;
+    file.as_file().sync_all().map_err(failed("flush", file.path()))?;
+    file.persist(path).map_err(|e| failed("replace", path)(e.error))?;
+    Ok(())
+}
+
+/// Writes only when the bytes differ, so an unchanged file keeps its timestamp. Returns whether
+/// it wrote.
+pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool, WriteError> {
+    match std::fs::read(path) {
+        Ok(existing) if existing == contents.as_bytes() => Ok(false),
+        Ok(_) => write(path, contents).map(|()| true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write(path, contents).map(|()| true),
+        Err(e) => Err(failed("read", path)(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write(&path, "one").unwrap();
+        write(&path, "two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.md")]);
+    }
+
+    #[test]
+    fn unchanged_content_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        assert!(write_if_changed(&path, "x").unwrap());
+        assert!(!write_if_changed(&path, "x").unwrap());
+        assert!(write_if_changed(&path, "y").unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_file_keeps_its_mode_and_a_new_one_is_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let shared = dir.path().join("shared.tradeoff");
+        std::fs::write(&shared, "old").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write(&shared, "new").unwrap();
+        assert_eq!(mode(&shared), 0o664);
+        let private = dir.path().join("private.tradeoff");
+        std::fs::write(&private, "old").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write(&private, "new").unwrap();
+        assert_eq!(mode(&private), 0o600);
+        let fresh = dir.path().join("fresh.md");
+        write(&fresh, "x").unwrap();
+        assert_eq!(mode(&fresh) & 0o444, 0o444, "{:o}", mode(&fresh));
+    }
+}
