@@ -3,21 +3,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tradeoff_core::catalog::Catalog;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let catalog = catalog();
+    let catalog = tradeoff_driver::catalog::builtin().expect("built-in catalog loads");
     let Ok(ast) = tradeoff_lang::parse("fuzz.tradeoff", text) else { return };
-    let plan = tradeoff_lang::compile(&ast, catalog);
+    let plan = tradeoff_lang::compile(&ast, &*catalog);
     let formatted = tradeoff_lang::format(&ast);
     let reparsed = tradeoff_lang::parse("fuzz.tradeoff", &formatted).expect("formatted output parses");
     assert_eq!(tradeoff_lang::format(&reparsed), formatted, "formatting is idempotent");
-    let replanned = tradeoff_lang::compile(&reparsed, catalog);
+    let replanned = tradeoff_lang::compile(&reparsed, &*catalog);
     assert_eq!(plan.ok(), replanned.ok(), "formatting preserves the plan");
 });
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("built-in catalog loads"))
-}

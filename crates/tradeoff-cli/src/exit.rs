@@ -5,7 +5,8 @@
 
 use std::process::ExitCode;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, Report};
+use miette::Diagnostic;
+pub use tradeoff_driver::Failure;
 
 use crate::cli::ColorChoice;
 
@@ -15,32 +16,6 @@ pub enum Outcome {
     Success,
     /// A check ran to completion and found problems (fmt --check, check).
     ProblemsFound,
-}
-
-/// Why a run failed.
-#[derive(Debug)]
-pub enum Failure {
-    /// The user's input (arguments, spec, catalog file) is wrong: exit 2.
-    BadInput(Report),
-    /// tradeoff itself failed: exit 3.
-    Internal(Report),
-}
-
-impl Failure {
-    pub fn bad_input(diagnostic: impl Diagnostic + Send + Sync + 'static) -> Self {
-        Failure::BadInput(Report::new(diagnostic))
-    }
-
-    pub fn bad_input_msg(message: impl Into<String>) -> Self {
-        Failure::BadInput(miette::miette!("{}", message.into()))
-    }
-
-    pub fn internal(message: impl std::fmt::Display) -> Self {
-        Failure::Internal(miette::miette!(
-            help = "this is a bug in tradeoff; please report it with the command you ran",
-            "internal error: {message}"
-        ))
-    }
 }
 
 pub type CommandResult = Result<Outcome, Failure>;
@@ -57,20 +32,9 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Renders a diagnostic to a string with the chosen color setting.
+/// Renders a diagnostic for this terminal, through the one renderer of `tradeoff-lang`.
 pub fn render(diagnostic: &dyn Diagnostic, color: bool) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let width = terminal_width();
-    let mut out = String::new();
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
-    if handler.render_report(&mut out, diagnostic).is_err() {
-        out = format!("{diagnostic}");
-    }
-    out
+    tradeoff_lang::render(diagnostic, color, terminal_width())
 }
 
 fn terminal_width() -> usize {
@@ -86,13 +50,9 @@ pub fn finish(result: CommandResult, color: bool) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
-        Err(Failure::BadInput(report)) => {
-            eprint!("{}", render(report.as_ref(), color));
-            ExitCode::from(2)
-        }
-        Err(Failure::Internal(report)) => {
-            eprint!("{}", render(report.as_ref(), color));
-            ExitCode::from(3)
+        Err(failure) => {
+            eprint!("{}", render(failure.diagnostic(), color));
+            ExitCode::from(if failure.is_internal() { 3 } else { 2 })
         }
     }
 }

@@ -1,14 +1,12 @@
-//! The `tradeoff` binary: argument parsing, glue between the crates, output and exit codes.
-//! Decisions about specs, facts, scores and records belong to the library crates.
+//! The `tradeoff` binary: argument parsing (clap), one `tradeoff-driver` call per command, views
+//! and exit codes. It must not read or write project files itself nor hold pipeline rules:
+//! those belong to the driver, and decisions about specs, facts, scores and records to the
+//! library crates below it.
 
 mod cli;
 mod commands;
 mod exit;
-mod files;
-mod git;
 mod memory;
-mod pipeline;
-mod records;
 mod ui;
 mod views;
 

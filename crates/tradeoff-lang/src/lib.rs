@@ -14,7 +14,7 @@ extern crate alloc;
 
 mod grammar;
 pub mod plan;
-mod suggest;
+pub mod suggest;
 pub mod syntax;
 pub mod vocab;
 

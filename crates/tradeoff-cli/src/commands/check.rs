@@ -1,24 +1,34 @@
 //! `tradeoff check [SPECS]`: is every committed record current with its spec, the catalog and
 //! the tool? Specs are checked in parallel and reported in path order.
 
-use std::path::Path;
-
-use rayon::prelude::*;
-use tradeoff_report::{check_record_in, RecordFolder};
+use tradeoff_driver::check::{check, Verdict};
+use tradeoff_driver::{RecordsRequest, WorkingTree};
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::exit::{self, CommandResult, Failure, Outcome};
-use crate::pipeline::{self, display_path};
-use crate::records;
 use crate::views::check::{CheckStatus, SpecCheck};
 use crate::views::{check as view, sarif};
 
 pub fn run(args: &CheckArgs) -> CommandResult {
-    let (specs, templates) = records::specs_and_templates(&args.specs, args.templates.as_deref())?;
-    let folder = RecordFolder::scan(&args.out).map_err(Failure::bad_input)?;
-    let results: Vec<SpecCheck> = specs
-        .par_iter()
-        .map(|spec| check_one(spec, &folder, &templates))
+    let request = RecordsRequest {
+        specs: args.specs.clone(),
+        out: args.out.clone(),
+        templates: args.templates.clone(),
+    };
+    let results: Vec<SpecCheck> = check(&WorkingTree, &request)?
+        .into_iter()
+        .map(|checked| {
+            let (status, problems) = match checked.verdict {
+                Verdict::Current => (CheckStatus::Current, Vec::new()),
+                Verdict::Stale(stale) => (CheckStatus::Stale, stale.iter().map(ToString::to_string).collect()),
+                Verdict::Failed(failure) => (CheckStatus::Error, vec![exit::render(failure.diagnostic(), false)]),
+            };
+            SpecCheck {
+                spec: checked.spec,
+                status,
+                problems,
+            }
+        })
         .collect();
     match args.format {
         CheckFormat::Json => crate::commands::print_json(&results)?,
@@ -38,44 +48,4 @@ pub fn run(args: &CheckArgs) -> CommandResult {
     } else {
         Outcome::ProblemsFound
     })
-}
-
-fn check_one(spec: &Path, folder: &RecordFolder, templates: &tradeoff_report::Templates) -> SpecCheck {
-    let shown = display_path(spec);
-    let failed = |message: String| SpecCheck {
-        spec: shown.clone(),
-        status: CheckStatus::Error,
-        problems: vec![message],
-    };
-    let loaded = match pipeline::load_spec(spec) {
-        Ok(loaded) => loaded,
-        Err(failure) => return failed(describe(failure)),
-    };
-    let evaluation = records::evaluation_of(&loaded);
-    match check_record_in(
-        folder,
-        &loaded.plan,
-        &evaluation,
-        &loaded.source,
-        &records::versions_of(&evaluation),
-        templates,
-    ) {
-        Ok(stale) if stale.is_empty() => SpecCheck {
-            spec: shown,
-            status: CheckStatus::Current,
-            problems: Vec::new(),
-        },
-        Ok(stale) => SpecCheck {
-            spec: shown,
-            status: CheckStatus::Stale,
-            problems: stale.iter().map(ToString::to_string).collect(),
-        },
-        Err(error) => failed(exit::render(&error, false)),
-    }
-}
-
-fn describe(failure: Failure) -> String {
-    match failure {
-        Failure::BadInput(report) | Failure::Internal(report) => exit::render(report.as_ref(), false),
-    }
 }

@@ -1,21 +1,23 @@
 //! `tradeoff explain SPEC FRAMEWORK`: why one framework got its scores, or why it was eliminated.
 
+use tradeoff_driver::catalog::unknown_framework;
+use tradeoff_driver::score::score;
+use tradeoff_driver::WorkingTree;
+
 use crate::cli::{ExplainArgs, TextOrJson};
 use crate::commands::print_json;
-use crate::exit::{CommandResult, Failure, Outcome};
-use crate::pipeline;
+use crate::exit::{CommandResult, Outcome};
 use crate::ui::Ui;
-use crate::views::{self, explain};
+use crate::views::explain;
 
 pub fn run(args: &ExplainArgs, ui: &Ui) -> CommandResult {
-    let (loaded, evaluation) = pipeline::load_and_evaluate(&args.spec, args.stale_after, ui)?;
-    let explanation = explain::explain(&evaluation, &args.framework).ok_or_else(|| {
-        let wanted = args.framework.to_lowercase();
-        let hint = views::did_you_mean(&wanted, &explain::known_ids(&evaluation))
-            .map(|s| format!(" — did you mean `{s}`?"))
-            .unwrap_or_else(|| " (see `tradeoff catalog list`)".to_owned());
-        Failure::bad_input_msg(format!("no framework `{}` in the catalog{hint}", args.framework))
-    })?;
+    let (loaded, evaluation) = score(&WorkingTree, &args.spec, args.stale_after)?;
+    ui.detail(format!(
+        "scored {} against catalog {}",
+        loaded.display, evaluation.catalog_version
+    ));
+    let explanation = explain::explain(&evaluation, &args.framework)
+        .ok_or_else(|| unknown_framework(&args.framework, &explain::known_ids(&evaluation)))?;
     match args.format {
         TextOrJson::Json => print_json(&explanation)?,
         TextOrJson::Text => print!("{}", explain::render(&explanation, &loaded.plan.id)),

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::InitArgs;
 use crate::exit::{CommandResult, Failure, Outcome};
-use crate::pipeline::display_path;
 use crate::ui::Ui;
+use tradeoff_driver::display_path;
 
 const EXAMPLE_SPEC: &str = include_str!("../../scaffold/example.tradeoff");
 const WORKFLOW: &str = include_str!("../../scaffold/tradeoff.yml");

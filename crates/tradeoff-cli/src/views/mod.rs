@@ -9,16 +9,6 @@ pub mod explain;
 pub mod plan;
 pub mod sarif;
 
-/// The closest known name to `wanted`, if it is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(wanted, k), *k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
-
 /// Left-aligned text table with a header rule; columns sized to their widest cell.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -45,12 +35,6 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_only_near_names() {
-        assert_eq!(did_you_mean("axm", &["axum", "django"]), Some("axum"));
-        assert_eq!(did_you_mean("cobol", &["axum", "django"]), None);
-    }
 
     #[test]
     fn table_aligns_columns() {

@@ -26,11 +26,6 @@ use crate::templates::{RenderedRecord, Templates};
 pub use index::{index_model, write_index};
 pub use scan::record_number;
 
-/// Replaces a file atomically, keeping its permissions (see `tradeoff-fs`).
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), ReportError> {
-    Ok(atomic::write(path, contents)?)
-}
-
 /// What identifies the inputs of a record besides the spec: the catalog and the tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Versions {
@@ -212,6 +207,47 @@ fn winner_name(evaluation: &Evaluation) -> String {
         .map_or_else(|| "none".to_owned(), |w| w.name.clone())
 }
 
+/// The bookkeeping of a record's first revision: what `decide` writes for a new decision.
+fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Versions) -> RecordMeta {
+    let sha = spec_sha256(spec_text);
+    let created_line = format!(
+        "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
+        short_sha(&sha),
+        versions.catalog,
+        versions.tool
+    );
+    RecordMeta {
+        number,
+        spec_path: spec_path.to_owned(),
+        spec_sha256: sha,
+        catalog_version: versions.catalog.clone(),
+        tool_version: versions.tool.clone(),
+        revision: 1,
+        changelog: vec![created_line],
+        supersedes: None,
+        superseded_by: None,
+        status: None,
+    }
+}
+
+/// The record that deciding `plan` in an empty folder would write (number 1, revision 1),
+/// rendered in memory: a preview, and what the fuzz targets check.
+pub fn render_first_record(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    spec_path: &str,
+    spec_text: &str,
+    versions: &Versions,
+    templates: &Templates,
+) -> Result<RenderedRecord, ReportError> {
+    render(
+        templates,
+        plan,
+        evaluation,
+        &first_revision(1, spec_path, spec_text, versions),
+    )
+}
+
 /// Writes (or leaves alone) the record for `plan` in `out_dir`, then refreshes the index.
 ///
 /// - no record for the decision yet: a new number, revision 1;
@@ -249,34 +285,16 @@ pub fn write_record_in(
     let out_dir = out_dir.as_path();
     std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
     let records = folder.records.as_slice();
-    let sha = spec_sha256(spec_text);
     let base = RecordMeta {
-        number: 0,
-        spec_path: spec_path.to_owned(),
-        spec_sha256: sha.clone(),
-        catalog_version: versions.catalog.clone(),
-        tool_version: versions.tool.clone(),
-        revision: 1,
         changelog: Vec::new(),
-        supersedes: None,
-        superseded_by: None,
-        status: None,
+        ..first_revision(0, spec_path, spec_text, versions)
     };
-    let created_line = format!(
-        "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
-        short_sha(&sha),
-        versions.catalog,
-        versions.tool
-    );
+    let sha = base.spec_sha256.clone();
 
     let outcome = match folder.current(&plan.id) {
         None => {
             let number = scan::next_number(records);
-            let meta = RecordMeta {
-                number,
-                changelog: vec![created_line],
-                ..base
-            };
+            let meta = first_revision(number, spec_path, spec_text, versions);
             let path = md_path(out_dir, number, &plan.id);
             write_rendered(&path, &render(templates, plan, evaluation, &meta)?)?;
             WriteOutcome::Created { path }

@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
-use crate::exit::Failure;
+use crate::Failure;
 
 /// A git revision of the project a spec belongs to.
 pub struct Revision {

@@ -3,7 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::exit::Failure;
+use crate::Failure;
 
 /// Larger inputs are refused before reading: no spec or catalog file is legitimately this big,
 /// and reading a huge file into memory first would defeat the language's own size limit.
@@ -58,6 +58,15 @@ pub fn collect_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(found)
 }
 
+/// [`collect_specs`], with `specs/` when no path is given.
+pub fn collect_specs_or_default(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    if paths.is_empty() {
+        collect_specs(&[PathBuf::from("specs")])
+    } else {
+        collect_specs(paths)
+    }
+}
+
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
@@ -89,6 +98,19 @@ fn spec_dir(spec: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     }
+}
+
+/// A path as shown to users and stored in records: forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// A path from the project root `spec` belongs to, so records and catalog versions do not depend
+/// on where the project is checked out or where the command was run from.
+pub fn root_relative(spec: &Path, path: &Path) -> String {
+    let root = project_root(spec);
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    display_path(absolute.strip_prefix(&root).unwrap_or(&absolute))
 }
 
 /// Resolves a catalog include written in a spec, relative to the spec's directory, refusing

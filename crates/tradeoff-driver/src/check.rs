@@ -1,0 +1,58 @@
+//! `check`: is every spec's committed record current with its spec, the catalog and the tool?
+//! Specs are checked in parallel; the verdicts come back in path order.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use tradeoff_report::{check_record_in, RecordFolder, Staleness, Templates};
+
+use crate::files::display_path;
+use crate::records::{evaluation_of, versions_of, RecordsRequest};
+use crate::sources::Sources;
+use crate::{spec, Failure};
+
+/// The verdict on one spec.
+#[derive(Debug)]
+pub struct SpecCheck {
+    /// The spec's path as shown to users.
+    pub spec: String,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug)]
+pub enum Verdict {
+    /// The record matches what the spec produces now.
+    Current,
+    /// The record is missing or differs from what the spec now produces.
+    Stale(Vec<Staleness>),
+    /// The spec or its record could not be read or compiled.
+    Failed(Failure),
+}
+
+/// Checks every spec of `request` against the records in its folder. Only a failure to find the
+/// specs, templates or records is an error; a broken spec is a verdict beside the others.
+pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<SpecCheck>, Failure> {
+    let (specs, templates) = request.specs_and_templates()?;
+    let folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
+    Ok(specs
+        .par_iter()
+        .map(|spec| SpecCheck {
+            spec: display_path(spec),
+            verdict: verdict(sources, spec, &folder, &templates),
+        })
+        .collect())
+}
+
+fn verdict(sources: &dyn Sources, path: &Path, folder: &RecordFolder, templates: &Templates) -> Verdict {
+    let loaded = match spec::load(sources, path) {
+        Ok(loaded) => loaded,
+        Err(failure) => return Verdict::Failed(failure),
+    };
+    let evaluation = evaluation_of(&loaded);
+    let versions = versions_of(&evaluation);
+    match check_record_in(folder, &loaded.plan, &evaluation, &loaded.source, &versions, templates) {
+        Ok(stale) if stale.is_empty() => Verdict::Current,
+        Ok(stale) => Verdict::Stale(stale),
+        Err(error) => Verdict::Failed(Failure::bad_input(error)),
+    }
+}

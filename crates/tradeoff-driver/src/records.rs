@@ -1,0 +1,81 @@
+//! The settings, versions, templates and spec path a record is made with: the rules that make a
+//! record reproducible. The records themselves are `tradeoff-report`'s.
+
+use std::path::{Path, PathBuf};
+
+use tradeoff_core::scoring::{evaluate, Settings};
+use tradeoff_core::Evaluation;
+use tradeoff_report::{render_first_record, RenderedRecord, Templates, Versions};
+
+use crate::files;
+use crate::spec::LoadedSpec;
+use crate::Failure;
+
+/// Scores a spec the way records do: default settings, dates only from the spec.
+pub fn evaluation_of(loaded: &LoadedSpec) -> Evaluation {
+    evaluate(&loaded.plan, &loaded.catalog, &Settings::default())
+}
+
+/// The versions a record is stamped with; user catalog files change the catalog version.
+pub fn versions_of(evaluation: &Evaluation) -> Versions {
+    Versions {
+        catalog: evaluation.catalog_version.clone(),
+        tool: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// Project templates: `explicit`, else `templates/` at the project root if present.
+fn templates(explicit: Option<&Path>, first_spec: Option<&Path>) -> Result<Templates, Failure> {
+    let dir = match explicit {
+        Some(dir) => Some(dir.to_path_buf()),
+        None => first_spec
+            .map(|spec| files::project_root(spec).join("templates"))
+            .filter(|d| d.is_dir()),
+    };
+    match dir {
+        Some(dir) => Templates::with_overrides(&dir).map_err(Failure::bad_input),
+        None => Ok(Templates::builtin()),
+    }
+}
+
+/// The spec's path relative to the project root, so records do not depend on where the
+/// command was run from.
+pub fn recorded_spec_path(spec: &Path) -> String {
+    files::root_relative(spec, spec)
+}
+
+/// What a records command (`decide`, `check`) works on.
+#[derive(Debug, Clone)]
+pub struct RecordsRequest {
+    /// Spec files or folders of specs; empty means `specs/`.
+    pub specs: Vec<PathBuf>,
+    /// The folder holding the records.
+    pub out: PathBuf,
+    /// A folder of template overrides; `None` means `templates/` at the project root if present.
+    pub templates: Option<PathBuf>,
+}
+
+impl RecordsRequest {
+    /// The specs to work on, in path order, and the templates to render with.
+    pub(crate) fn specs_and_templates(&self) -> Result<(Vec<PathBuf>, Templates), Failure> {
+        let specs = files::collect_specs_or_default(&self.specs)?;
+        let templates = templates(self.templates.as_deref(), specs.first().map(PathBuf::as_path))?;
+        Ok((specs, templates))
+    }
+}
+
+/// The record a first `decide` of `loaded` would write into an empty folder, rendered in memory
+/// with everything a real record uses (evaluation settings, versions); `spec_path` is the path
+/// it records for the spec.
+pub fn preview(loaded: &LoadedSpec, spec_path: &str, templates: &Templates) -> Result<RenderedRecord, Failure> {
+    let evaluation = evaluation_of(loaded);
+    render_first_record(
+        &loaded.plan,
+        &evaluation,
+        spec_path,
+        &loaded.source,
+        &versions_of(&evaluation),
+        templates,
+    )
+    .map_err(Failure::bad_input)
+}

@@ -1,0 +1,55 @@
+//! From a spec path to a plan and the catalog it is scored against: read → parse → load the
+//! catalog files it includes → compile. Every text comes from a [`Sources`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tradeoff_core::catalog::Catalog;
+use tradeoff_lang::{Plan, Problem, SpecError, SpecFile};
+
+use crate::catalog;
+use crate::sources::{IncludeError, Source, Sources};
+use crate::Failure;
+
+/// A spec compiled against its catalog.
+#[derive(Debug)]
+pub struct LoadedSpec {
+    /// The name shown to users (forward slashes; `REV:path` for a git revision).
+    pub display: String,
+    /// The spec text as read: records store its SHA-256.
+    pub source: String,
+    pub plan: Plan,
+    /// Shared with every other spec that includes no catalog files of its own.
+    pub catalog: Arc<Catalog>,
+}
+
+/// Reads and compiles the spec at `path`, with its catalog includes, from `sources`.
+pub fn load(sources: &dyn Sources, path: &Path) -> Result<LoadedSpec, Failure> {
+    let Source { name, text } = sources.spec(path)?;
+    let ast = tradeoff_lang::parse(&name, &text)?;
+    let catalog = catalog::extended(&includes(sources, path, &name, &ast)?)?;
+    let plan = tradeoff_lang::compile(&ast, &*catalog)?;
+    Ok(LoadedSpec {
+        display: name,
+        source: text,
+        plan,
+        catalog,
+    })
+}
+
+/// The catalog files the spec includes, in the order written. A path that is not allowed is a
+/// diagnostic on the include itself.
+fn includes(sources: &dyn Sources, path: &Path, name: &str, ast: &SpecFile) -> Result<Vec<Source>, Failure> {
+    let mut found = Vec::new();
+    for include in ast.catalog_includes() {
+        match sources.include(path, &include.value) {
+            Ok(source) => found.push(source),
+            Err(IncludeError::Unreadable(failure)) => return Err(failure),
+            Err(IncludeError::Refused(message)) => {
+                let problem = Problem::new("bad-include", include.span, message, "this catalog file");
+                return Err(SpecError::new(name, ast.source.clone(), vec![problem]).into());
+            }
+        }
+    }
+    Ok(found)
+}
