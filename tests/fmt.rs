@@ -45,3 +45,22 @@ fn fmt_refuses_to_touch_a_file_with_syntax_errors() {
         "decision x \"X\" {\n  app { kind api \n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_the_permissions_of_the_spec_it_rewrites() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = project_with(&["sensor-ingest.tradeoff", "realtime-chat.tradeoff"]);
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for (name, wanted) in [("sensor-ingest.tradeoff", 0o644), ("realtime-chat.tradeoff", 0o640)] {
+        let spec = project.path().join("specs").join(name);
+        let messy = std::fs::read_to_string(&spec).unwrap().replace("\n  ", "\n      ");
+        std::fs::write(&spec, messy).unwrap();
+        std::fs::set_permissions(&spec, std::fs::Permissions::from_mode(wanted)).unwrap();
+    }
+    let output = tradeoff_in(project.path()).args(["fmt"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("formatted specs/sensor-ingest.tradeoff"));
+    assert_eq!(mode(&project.path().join("specs/sensor-ingest.tradeoff")), 0o644);
+    assert_eq!(mode(&project.path().join("specs/realtime-chat.tradeoff")), 0o640);
+}
