@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tradeoff_core::catalog::Catalog;
-use tradeoff_lang::{Plan, Problem, SpecError, SpecFile};
+use tradeoff_lang::{Code, Plan, Problem, SpecError, SpecFile};
 
 use crate::catalog;
 use crate::sources::{IncludeError, Source, Sources};
@@ -46,7 +46,7 @@ fn includes(sources: &dyn Sources, path: &Path, name: &str, ast: &SpecFile) -> R
             Ok(source) => found.push(source),
             Err(IncludeError::Unreadable(failure)) => return Err(failure),
             Err(IncludeError::Refused(message)) => {
-                let problem = Problem::new("bad-include", include.span, message, "this catalog file");
+                let problem = Problem::new(Code::BadInclude, include.span, message, "this catalog file");
                 return Err(SpecError::new(name, ast.source.clone(), vec![problem]).into());
             }
         }

@@ -33,7 +33,7 @@ fn request(dir: &Path) -> RecordsRequest {
 
 fn codes(failure: &Failure) -> Vec<&'static str> {
     match failure {
-        Failure::Spec(error) => error.problems().map(|p| p.code).collect(),
+        Failure::Spec(error) => error.problems().map(|p| p.code.name()).collect(),
         other => panic!("expected spec errors, got {other}"),
     }
 }

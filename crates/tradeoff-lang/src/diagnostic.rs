@@ -11,6 +11,7 @@ use std::sync::Arc;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::ast::Span;
+pub use crate::code::Code;
 
 /// At most this many problems are reported per file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
@@ -18,8 +19,8 @@ pub const MAX_REPORTED: usize = 50;
 /// One mistake in a spec.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// Stable machine-readable code, e.g. `unknown-criterion`.
-    pub code: &'static str,
+    /// What kind of mistake it is; its name is stable, e.g. `unknown-criterion`.
+    pub code: Code,
     pub message: String,
     pub span: Span,
     pub label: String,
@@ -29,7 +30,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn new(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         Problem {
             code,
             message: message.into(),
@@ -106,6 +107,36 @@ impl SpecError {
 
     pub fn file_name(&self) -> &str {
         self.source.name()
+    }
+
+    /// The text the problems' spans point into.
+    pub fn source_text(&self) -> &str {
+        self.source.inner()
+    }
+}
+
+/// A place in a text as people count it: 1-based line and column, the column in Unicode scalar
+/// values (what SARIF calls `unicodeCodePoints`, and what editors and GitHub show).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`; an offset past the end, or inside a character,
+    /// counts as the end of that text or the start of that character.
+    pub fn of(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
     }
 }
 
@@ -202,4 +233,20 @@ pub fn render(diagnostic: &dyn Diagnostic, color: bool, width: usize) -> String 
         out = format!("{diagnostic}\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let text = "ab\nçd\n";
+        assert_eq!(Position::of(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(Position::of(text, 3), Position { line: 2, column: 1 });
+        // `d` is the fifth byte of line 2's text but its second character.
+        assert_eq!(Position::of(text, 5), Position { line: 2, column: 2 });
+        assert_eq!(Position::of(text, 4), Position { line: 2, column: 1 }, "inside `ç`");
+        assert_eq!(Position::of(text, 99), Position { line: 3, column: 1 });
+    }
 }

@@ -6,6 +6,7 @@
 //! is plain data. Nothing here prints; diagnostics are values that the CLI renders.
 
 pub mod ast;
+mod code;
 mod compile;
 pub mod diagnostic;
 pub mod format;
@@ -20,7 +21,7 @@ pub mod vocab;
 
 pub use ast::SpecFile;
 pub use compile::{compile, DEFAULT_OPTIONS};
-pub use diagnostic::{render, Problem, SpecError};
+pub use diagnostic::{render, Code, Position, Problem, SpecError};
 pub use format::{format, format_source};
 pub use plan::{FrameworkNames, Plan};
 pub use syntax::{parse, MAX_SPEC_BYTES};

@@ -10,7 +10,7 @@ use pest::iterators::Pair;
 use pest::Parser;
 
 use crate::ast::{Block, Comment, Decision, Item, Name, Span, Spanned, SpecFile, Statement, Value, ValueKind};
-use crate::diagnostic::{Problem, SpecError};
+use crate::diagnostic::{Code, Problem, SpecError};
 use crate::grammar::{Rule, SpecParser};
 
 /// Specs larger than this are refused before parsing (a spec is a page of text, not data).
@@ -21,7 +21,7 @@ pub fn parse(name: &str, source: &str) -> Result<SpecFile, SpecError> {
     let shared: Arc<str> = Arc::from(source);
     if source.len() > MAX_SPEC_BYTES {
         let problem = Problem::new(
-            "too-large",
+            Code::TooLarge,
             Span::new(0, 0),
             format!(
                 "the spec is {:.1} MiB; specs are limited to {} MiB",
@@ -265,7 +265,7 @@ impl Builder {
                         // Only reachable after a key found mid-line: `load 5 rps uses, x`. The
                         // grammar rejects a comma straight after a key at the start of a line.
                         self.problems.push(Problem::new(
-                            "syntax",
+                            Code::Syntax,
                             Span::new(child.as_span().start(), child.as_span().start() + 1),
                             "unexpected `,`",
                             format!("expected a value for `{}`", current.key.value),
@@ -361,7 +361,7 @@ impl Builder {
                     let span = Span::new(base + at - 1, base + at + other.len_utf8());
                     self.problems.push(
                         Problem::new(
-                            "bad-escape",
+                            Code::BadEscape,
                             span,
                             format!("unknown escape `\\{other}` in a string"),
                             "not an escape",
@@ -454,7 +454,7 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
     let mut problem = Problem::new(
-        "syntax",
+        Code::Syntax,
         span,
         format!("unexpected {}", found.0),
         format!("expected {expected_text}"),

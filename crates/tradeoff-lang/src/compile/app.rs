@@ -1,7 +1,7 @@
 //! The `app { ... }` block: what is built, under which load and workload.
 
 use crate::ast::{Block, Statement, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::plan::Load;
 use crate::vocab::{AppKind, Architecture, Horizon, Workload};
 
@@ -43,7 +43,7 @@ pub fn app(problems: &mut Problems, block: &Block) -> AppDraft {
                     if let Some(w) = problems.vocab(v, "workload", Workload::parse, &names) {
                         if draft.workload.contains(&w) {
                             problems.push(Problem::new(
-                                "duplicate",
+                                Code::Duplicate,
                                 v.span,
                                 format!("workload `{w}` is listed twice"),
                                 "again",
@@ -91,7 +91,7 @@ fn load(problems: &mut Problems, statement: &Statement) -> Load {
     if statement.groups.is_empty() {
         problems.push(
             Problem::new(
-                "missing-value",
+                Code::MissingValue,
                 statement.key.span,
                 "`load` needs a figure",
                 "expected e.g. `5_000 rps peak`",
@@ -118,7 +118,7 @@ fn load(problems: &mut Problems, statement: &Statement) -> Load {
             _ => {
                 problems.push(
                     Problem::new(
-                        "bad-load",
+                        Code::BadLoad,
                         whole,
                         "cannot read this load figure",
                         "expected `<n> rps [peak]` or `<n> connections`",
@@ -130,7 +130,7 @@ fn load(problems: &mut Problems, statement: &Statement) -> Load {
         };
         if slot.is_some() {
             problems.push(Problem::new(
-                "duplicate",
+                Code::Duplicate,
                 whole,
                 "this load figure is given twice",
                 "again",

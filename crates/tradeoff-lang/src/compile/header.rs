@@ -1,7 +1,7 @@
 //! The decision's own settings: id, status, date, people, context, method, options, includes.
 
 use crate::ast::{Spanned, Statement, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::vocab::{Method, Status, Style};
 
 use super::values::Problems;
@@ -36,7 +36,7 @@ impl Header {
             let suggestion = id.value.to_ascii_lowercase().replace('_', "-");
             problems.push(
                 Problem::new(
-                    "bad-id",
+                    Code::BadId,
                     id.span,
                     format!("`{}` is not a valid decision id", id.value),
                     "used in record file names",
@@ -95,7 +95,7 @@ impl Header {
                             self.options = Some(n as usize);
                         } else {
                             problems.push(Problem::new(
-                                "out-of-range",
+                                Code::OutOfRange,
                                 v.span,
                                 format!("`options` must be between 1 and {MAX_OPTIONS}"),
                                 "out of range",
@@ -108,7 +108,12 @@ impl Header {
                 for v in problems.one_per_group(statement, "quoted file name") {
                     if let Some(path) = problems.text(v, "a quoted file name") {
                         if path.trim().is_empty() {
-                            problems.push(Problem::new("bad-include", v.span, "empty catalog file name", "empty"));
+                            problems.push(Problem::new(
+                                Code::BadInclude,
+                                v.span,
+                                "empty catalog file name",
+                                "empty",
+                            ));
                         } else {
                             self.catalog.push(Spanned {
                                 value: path,
@@ -129,7 +134,7 @@ fn date(problems: &mut Problems, value: &crate::ast::Value) -> Option<String> {
             Err(_) => {
                 problems.push(
                     Problem::new(
-                        "bad-date",
+                        Code::BadDate,
                         value.span,
                         format!("`{text}` is not a calendar date"),
                         "no such day",

@@ -11,7 +11,7 @@ mod team;
 mod values;
 
 use crate::ast::{Block, Item, SpecFile, Statement};
-use crate::diagnostic::{Problem, SpecError};
+use crate::diagnostic::{Code, Problem, SpecError};
 use crate::plan::{AppProfile, Constraints, FrameworkNames, Load, Plan, Team, Weighting, PLAN_FORMAT_VERSION};
 use crate::suggest;
 use crate::vocab::{AppKind, Method, Status};
@@ -51,7 +51,7 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
     if decision.title.is_none() {
         problems.push(
             Problem::new(
-                "missing-title",
+                Code::MissingTitle,
                 decision.id.span,
                 "the decision has no title",
                 "expected a quoted title after the id",
@@ -89,7 +89,7 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
             }
             Item::Block(block) if TOP_STATEMENTS.contains(&key.value.as_str()) => problems.push(
                 Problem::new(
-                    "not-a-block",
+                    Code::NotABlock,
                     block.key.span,
                     format!("`{}` is a setting, not a block", block.key.value),
                     "followed by `{`",
@@ -110,7 +110,7 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
     if app.is_none() {
         problems.push(
             Problem::new(
-                "missing-app",
+                Code::MissingApp,
                 decision.close,
                 "the decision does not describe the application",
                 "add an `app` block before this",
@@ -122,7 +122,7 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
         if app.kind.is_none() {
             problems.push(
                 Problem::new(
-                    "missing-kind",
+                    Code::MissingKind,
                     app.span,
                     "the `app` block does not say what kind of application this is",
                     "no `kind` here",
@@ -186,7 +186,7 @@ pub(crate) struct AppDraft {
 pub(crate) fn unknown_key(key: &str, span: crate::ast::Span, what: &str, known: &[&[&str]]) -> Problem {
     let all: Vec<&str> = known.iter().flat_map(|k| k.iter().copied()).collect();
     Problem::new(
-        "unknown-key",
+        Code::UnknownKey,
         span,
         format!("unknown {what} `{key}`"),
         format!("not {}", with_article(what)),
@@ -196,7 +196,7 @@ pub(crate) fn unknown_key(key: &str, span: crate::ast::Span, what: &str, known: 
 
 fn block_written_as_statement(statement: &Statement) -> Problem {
     Problem::new(
-        "not-a-statement",
+        Code::NotAStatement,
         statement.key.span,
         format!("`{}` is a block", statement.key.value),
         "expected `{` after this",

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{Block, Span, Statement, Value, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::plan::{Judgment, Weighting};
 use crate::vocab::{Criterion, PriorityLevel};
 
@@ -24,7 +24,7 @@ pub fn weighting(
         (Some(weigh), Some(compare)) => {
             problems.push(
                 Problem::new(
-                    "conflicting-weights",
+                    Code::ConflictingWeights,
                     compare.key.span,
                     "both `weigh` and `compare` are given",
                     "second way of weighting",
@@ -39,7 +39,7 @@ pub fn weighting(
         (None, None) => {
             problems.push(
                 Problem::new(
-                    "missing-priorities",
+                    Code::MissingPriorities,
                     decision_close,
                     "the decision states no priorities",
                     "add a `weigh` block before this",
@@ -60,7 +60,7 @@ pub fn weighting(
             let span = weigh.or(compare).map_or(decision_close, |b| b.key.span);
             problems.push(
                 Problem::new(
-                    "missing-prefer",
+                    Code::MissingPrefer,
                     span,
                     "`convention-fit` is weighed but no style is preferred",
                     "weighs convention-fit",
@@ -107,7 +107,7 @@ fn direct(problems: &mut Problems, block: &Block) -> Option<Weighting> {
         if let Some((_, first)) = raw.get(&criterion) {
             problems.push(
                 Problem::new(
-                    "duplicate",
+                    Code::Duplicate,
                     key.span,
                     format!("`{criterion}` is weighed twice"),
                     "weighed again here",
@@ -125,7 +125,7 @@ fn direct(problems: &mut Problems, block: &Block) -> Option<Weighting> {
     if total <= 0.0 {
         problems.push(
             Problem::new(
-                "zero-weights",
+                Code::ZeroWeights,
                 block.key.span,
                 "all weights are zero",
                 "nothing would be compared",
@@ -158,7 +158,7 @@ fn pairwise(problems: &mut Problems, block: &Block) -> Option<Weighting> {
         if let Some(first) = pairs.insert(pair, span) {
             problems.push(
                 Problem::new(
-                    "duplicate",
+                    Code::Duplicate,
                     span,
                     format!("`{}` and `{}` are compared twice", pair.0, pair.1),
                     "compared again here",
@@ -175,7 +175,7 @@ fn pairwise(problems: &mut Problems, block: &Block) -> Option<Weighting> {
     if judgments.is_empty() {
         problems.push(
             Problem::new(
-                "missing-priorities",
+                Code::MissingPriorities,
                 block.key.span,
                 "`compare` holds no judgments",
                 "empty",
@@ -195,7 +195,7 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
     let [over, less, intensity] = values.as_slice() else {
         let missing_intensity = matches!(values.as_slice(), [over, _] if is_over(over));
         let problem = Problem::new(
-            "bad-judgment",
+            Code::BadJudgment,
             statement.span,
             "cannot read this pairwise judgment",
             if missing_intensity {
@@ -210,7 +210,7 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
     };
     if !is_over(over) {
         problems.push(Problem::new(
-            "bad-judgment",
+            Code::BadJudgment,
             over.span,
             "expected `over`",
             "expected `over` here",
@@ -229,7 +229,7 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
             (Ok(a), Ok(b)) if b > 0.0 => Some(a / b),
             _ => {
                 problems.push(Problem::new(
-                    "pairwise-range",
+                    Code::PairwiseRange,
                     intensity.span,
                     "this fraction has no value",
                     "division by zero",
@@ -250,7 +250,7 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
     if !(1.0 / MAX_INTENSITY - 1e-9..=MAX_INTENSITY + 1e-9).contains(&ratio) {
         problems.push(
             Problem::new(
-                "pairwise-range",
+                Code::PairwiseRange,
                 intensity.span,
                 "pairwise judgments must lie between 1/9 and 9",
                 "outside Saaty's scale",
@@ -261,7 +261,7 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
     }
     if more == less_criterion {
         problems.push(Problem::new(
-            "self-comparison",
+            Code::SelfComparison,
             statement.span,
             format!("`{more}` is compared with itself"),
             "same criterion on both sides",

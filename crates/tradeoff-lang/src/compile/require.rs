@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::ast::{Block, Span, Statement, Value, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::plan::{Constraints, Exclusion, FrameworkNames};
 use crate::vocab::{Feature, Language, LicenseClass};
 
@@ -44,7 +44,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                     if let Some(language) = problems.vocab(item, "language", Language::parse, &language_names) {
                         if target.insert(language, item.span).is_some() {
                             problems.push(Problem::new(
-                                "duplicate",
+                                Code::Duplicate,
                                 item.span,
                                 format!("`{language}` is listed twice"),
                                 "again",
@@ -60,7 +60,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                 if negated {
                     problems.push(
                         Problem::new(
-                            "unsupported",
+                            Code::Unsupported,
                             statement.span,
                             "`license not in` is not supported",
                             "list the allowed classes instead",
@@ -89,7 +89,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                             if let Some(first) = features_at.insert(feature, value.span) {
                                 problems.push(
                                     Problem::new(
-                                        "duplicate",
+                                        Code::Duplicate,
                                         value.span,
                                         format!("feature `{feature}` is required twice"),
                                         "again",
@@ -106,7 +106,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                     if let Some(first) = excluded_at.insert(exclusion.2, exclusion.1) {
                         problems.push(
                             Problem::new(
-                                "duplicate",
+                                Code::Duplicate,
                                 exclusion.1,
                                 format!("`{}` is excluded twice", exclusion.0.framework),
                                 "again",
@@ -132,7 +132,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                     if let Some(id) = framework(problems, item, frameworks) {
                         if !candidate_ids.insert(id) {
                             problems.push(Problem::new(
-                                "duplicate",
+                                Code::Duplicate,
                                 item.span,
                                 format!("`{id}` is listed twice"),
                                 "again",
@@ -144,7 +144,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
                 }
                 if candidates_at.is_empty() && matches!(&list.kind, ValueKind::List(items) if items.is_empty()) {
                     problems.push(Problem::new(
-                        "empty-candidates",
+                        Code::EmptyCandidates,
                         list.span,
                         "the candidate list is empty",
                         "nothing could be chosen",
@@ -158,7 +158,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
         if let Some(allowed) = allowed_at.get(language) {
             problems.push(
                 Problem::new(
-                    "contradiction",
+                    Code::Contradiction,
                     *span,
                     format!("`{language}` is both allowed and forbidden"),
                     "forbidden here",
@@ -172,7 +172,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
         if let Some(excluded) = excluded_at.get(id) {
             problems.push(
                 Problem::new(
-                    "contradiction",
+                    Code::Contradiction,
                     *span,
                     format!("`{id}` is both a candidate and excluded"),
                     "listed as a candidate",
@@ -209,7 +209,7 @@ fn membership<'s>(problems: &mut Problems, statement: &'s Statement, what: &str)
         _ => {
             problems.push(
                 Problem::new(
-                    "bad-requirement",
+                    Code::BadRequirement,
                     statement.span,
                     format!("cannot read this `{key}` requirement"),
                     format!("expected `{key} in [...]` or `{key} not in [...]`"),
@@ -240,7 +240,7 @@ fn exclusion<'s>(
                 let reason = problems.text(reason_value, "a quoted reason");
                 if reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
                     problems.push(Problem::new(
-                        "missing-reason",
+                        Code::MissingReason,
                         reason_value.span,
                         "the reason for an exclusion is empty",
                         "empty",
@@ -264,7 +264,7 @@ fn exclusion<'s>(
         [name] => {
             problems.push(
                 Problem::new(
-                    "missing-reason",
+                    Code::MissingReason,
                     name.span,
                     "an exclusion needs a reason",
                     "excluded without a reason",
@@ -279,7 +279,7 @@ fn exclusion<'s>(
         _ => {
             problems.push(
                 Problem::new(
-                    "bad-requirement",
+                    Code::BadRequirement,
                     statement.span,
                     "cannot read this exclusion",
                     "expected `exclude <framework> because \"<reason>\"`",

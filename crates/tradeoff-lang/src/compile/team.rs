@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{Block, Statement, Value, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::plan::{FrameworkNames, Team};
 use crate::suggest;
 use crate::vocab::{Language, SkillLevel};
@@ -26,7 +26,7 @@ pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNa
                     match problems.whole(v, "a number of people") {
                         Some(n) if (1..=100_000).contains(&n) => team.size = Some(n as u32),
                         Some(_) => problems.push(Problem::new(
-                            "out-of-range",
+                            Code::OutOfRange,
                             v.span,
                             "team size must be between 1 and 100000",
                             "out of range",
@@ -43,7 +43,7 @@ pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNa
                     };
                     if team.languages.insert(language, level).is_some() {
                         problems.push(Problem::new(
-                            "duplicate",
+                            Code::Duplicate,
                             name.span,
                             format!("skill in `{language}` is given twice"),
                             "again",
@@ -59,7 +59,7 @@ pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNa
                     };
                     if team.frameworks.contains_key(&id) || skills_by_framework.contains_key(&id) {
                         problems.push(Problem::new(
-                            "duplicate",
+                            Code::Duplicate,
                             name.span,
                             format!("skill in `{id}` is given twice"),
                             "again",
@@ -80,7 +80,7 @@ fn skills<'s>(problems: &mut Problems, statement: &'s Statement) -> Vec<(&'s Val
     if statement.groups.is_empty() {
         problems.push(
             Problem::new(
-                "missing-value",
+                Code::MissingValue,
                 statement.key.span,
                 format!("`{}` needs at least one entry", statement.key.value),
                 "expected `<name> <level>`",
@@ -98,7 +98,7 @@ fn skills<'s>(problems: &mut Problems, statement: &'s Statement) -> Vec<(&'s Val
             }
             [name] => problems.push(
                 Problem::new(
-                    "missing-value",
+                    Code::MissingValue,
                     name.span,
                     "skill level missing",
                     "expected a level after this",
@@ -108,7 +108,7 @@ fn skills<'s>(problems: &mut Problems, statement: &'s Statement) -> Vec<(&'s Val
             [] => {}
             [_, _, extra @ ..] => problems.push(
                 Problem::new(
-                    "unexpected-value",
+                    Code::UnexpectedValue,
                     extra[0].span.to(extra[extra.len() - 1].span),
                     "expected `<name> <level>`",
                     "unexpected",
@@ -138,7 +138,7 @@ pub fn framework<'v>(problems: &mut Problems, value: &'v Value, frameworks: &dyn
                 .unwrap_or_else(|| "`tradeoff catalog list` shows every framework id".to_string());
             problems.push(
                 Problem::new(
-                    "unknown-framework",
+                    Code::UnknownFramework,
                     value.span,
                     format!("unknown framework `{word}`"),
                     "not in the catalog",

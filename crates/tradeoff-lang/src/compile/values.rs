@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::ast::{Span, Statement, Value, ValueKind};
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Code, Problem};
 use crate::suggest;
 
 /// Collects problems while a spec is compiled; compilation never stops at the first one.
@@ -22,7 +22,7 @@ impl Problems {
         let mut values = statement.values();
         let Some(first) = values.next() else {
             self.push(Problem::new(
-                "missing-value",
+                Code::MissingValue,
                 statement.key.span,
                 format!("`{}` needs a value", statement.key.value),
                 format!("expected {expected} after this"),
@@ -72,7 +72,7 @@ impl Problems {
                 Ok(n) if n.is_finite() => Some(n),
                 _ => {
                     self.push(Problem::new(
-                        "bad-number",
+                        Code::BadNumber,
                         value.span,
                         format!("`{text}` is not a usable number"),
                         "out of range",
@@ -94,7 +94,7 @@ impl Problems {
                 Ok(n) => Some(n),
                 Err(_) => {
                     self.push(Problem::new(
-                        "bad-number",
+                        Code::BadNumber,
                         value.span,
                         format!("`{text}` is too large"),
                         "out of range",
@@ -136,7 +136,7 @@ impl Problems {
     pub fn one_per_group<'s>(&mut self, statement: &'s Statement, expected: &str) -> Vec<&'s Value> {
         if statement.groups.is_empty() {
             self.push(Problem::new(
-                "missing-value",
+                Code::MissingValue,
                 statement.key.span,
                 format!("`{}` needs at least one value", statement.key.value),
                 format!("expected {expected} after this"),
@@ -146,7 +146,7 @@ impl Problems {
         for group in &statement.groups {
             match group.as_slice() {
                 [] => self.push(Problem::new(
-                    "missing-value",
+                    Code::MissingValue,
                     statement.span,
                     "empty entry between commas".to_string(),
                     "remove the extra comma",
@@ -154,7 +154,7 @@ impl Problems {
                 [one] => out.push(one),
                 [first, .., last] => self.push(
                     Problem::new(
-                        "unexpected-value",
+                        Code::UnexpectedValue,
                         first.span.to(last.span),
                         format!("expected one {expected} per entry"),
                         "several values without a comma",
@@ -167,20 +167,20 @@ impl Problems {
     }
 }
 
-fn unknown_code(what: &str) -> &'static str {
+fn unknown_code(what: &str) -> Code {
     match what {
-        "criterion" => "unknown-criterion",
-        "feature" => "unknown-feature",
-        "language" => "unknown-language",
-        "license class" => "unknown-license-class",
-        "skill level" | "priority level" => "unknown-level",
-        _ => "unknown-name",
+        "criterion" => Code::UnknownCriterion,
+        "feature" => Code::UnknownFeature,
+        "language" => Code::UnknownLanguage,
+        "license class" => Code::UnknownLicenseClass,
+        "skill level" | "priority level" => Code::UnknownLevel,
+        _ => Code::UnknownName,
     }
 }
 
 pub fn type_mismatch(span: Span, expected: &str, found: &ValueKind) -> Problem {
     Problem::new(
-        "wrong-type",
+        Code::WrongType,
         span,
         format!("expected {expected}, found {}", found.describe()),
         format!("expected {expected}"),
@@ -189,7 +189,7 @@ pub fn type_mismatch(span: Span, expected: &str, found: &ValueKind) -> Problem {
 
 pub fn unexpected_values(statement: &Statement, span: Span) -> Problem {
     Problem::new(
-        "unexpected-value",
+        Code::UnexpectedValue,
         span,
         format!("too many values for `{}`", statement.key.value),
         "unexpected",
@@ -209,7 +209,7 @@ impl SeenKeys {
         if let Some(first) = self.first.get(key) {
             problems.push(
                 Problem::new(
-                    "duplicate",
+                    Code::Duplicate,
                     span,
                     format!("`{key}` is given twice in {scope}"),
                     "given again here",
