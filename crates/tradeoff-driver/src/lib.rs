@@ -13,6 +13,7 @@ mod buffers;
 pub mod catalog;
 pub mod check;
 pub mod decide;
+pub mod diagnostics;
 pub mod diff;
 mod failure;
 mod files;

@@ -5,9 +5,10 @@ use tradeoff_driver::check::{check, Verdict};
 use tradeoff_driver::{RecordsRequest, WorkingTree};
 
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::exit::{self, CommandResult, Failure, Outcome};
-use crate::views::check::{CheckStatus, SpecCheck};
-use crate::views::{check as view, sarif};
+use crate::commands::print_json;
+use crate::exit::{CommandResult, Failure, Outcome};
+use crate::views::check::{self as view, reports};
+use crate::views::sarif;
 
 pub fn run(args: &CheckArgs) -> CommandResult {
     let request = RecordsRequest {
@@ -15,35 +16,24 @@ pub fn run(args: &CheckArgs) -> CommandResult {
         out: args.out.clone(),
         templates: args.templates.clone(),
     };
-    let results: Vec<SpecCheck> = check(&WorkingTree, &request)?
-        .into_iter()
-        .map(|checked| {
-            let (status, problems) = match checked.verdict {
-                Verdict::Current => (CheckStatus::Current, Vec::new()),
-                Verdict::Stale(stale) => (CheckStatus::Stale, stale.iter().map(ToString::to_string).collect()),
-                Verdict::Failed(failure) => (CheckStatus::Error, vec![exit::render(failure.diagnostic(), false)]),
-            };
-            SpecCheck {
-                spec: checked.spec,
-                status,
-                problems,
-            }
-        })
-        .collect();
+    let results = check(&WorkingTree, &request)?;
     match args.format {
-        CheckFormat::Json => crate::commands::print_json(&results)?,
-        CheckFormat::Sarif => crate::commands::print_json(&sarif::render(&results))?,
+        CheckFormat::Json => print_json(&reports(&results))?,
+        CheckFormat::Sarif => print_json(&sarif::render(&reports(&results)))?,
         CheckFormat::Text => print!("{}", view::render_text(&results)),
-        CheckFormat::Github => print!("{}", view::render_github(&results)),
+        CheckFormat::Github => print!("{}", view::render_github(&reports(&results))),
     }
-    let errors = results.iter().filter(|r| r.status == CheckStatus::Error).count();
+    let errors = results
+        .iter()
+        .filter(|r| matches!(r.verdict, Verdict::Failed(_)))
+        .count();
     if errors > 0 {
         return Err(Failure::bad_input_msg(format!(
             "{errors} of {} specs could not be checked",
             results.len()
         )));
     }
-    Ok(if results.iter().all(|r| r.status == CheckStatus::Current) {
+    Ok(if results.iter().all(|r| matches!(r.verdict, Verdict::Current)) {
         Outcome::Success
     } else {
         Outcome::ProblemsFound

@@ -1,16 +1,21 @@
-//! Views of `tradeoff check` results: terminal text and GitHub Actions workflow commands.
+//! Views of `tradeoff check` results: terminal text, JSON and GitHub Actions workflow commands.
 //! SARIF lives in `views::sarif`.
 
 use std::fmt::Write;
 
 use serde::Serialize;
+use tradeoff_driver::check::{SpecCheck, Verdict};
+use tradeoff_driver::diagnostics::{findings, Finding};
 
-/// The verdict on one spec.
+use crate::exit;
+
+/// The verdict on one spec, with its findings as data: what `--format json` prints, and what
+/// the GitHub and SARIF views read.
 #[derive(Debug, Serialize)]
-pub struct SpecCheck {
+pub struct CheckReport {
     pub spec: String,
     pub status: CheckStatus,
-    pub problems: Vec<String>,
+    pub problems: Vec<Finding>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,6 +29,14 @@ pub enum CheckStatus {
 }
 
 impl CheckStatus {
+    pub fn of(verdict: &Verdict) -> CheckStatus {
+        match verdict {
+            Verdict::Current => CheckStatus::Current,
+            Verdict::Stale(_) => CheckStatus::Stale,
+            Verdict::Failed(_) => CheckStatus::Error,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             CheckStatus::Current => "ok",
@@ -33,17 +46,36 @@ impl CheckStatus {
     }
 }
 
+pub fn reports(results: &[SpecCheck]) -> Vec<CheckReport> {
+    results
+        .iter()
+        .map(|result| CheckReport {
+            spec: result.spec.clone(),
+            status: CheckStatus::of(&result.verdict),
+            problems: findings(&result.verdict),
+        })
+        .collect()
+}
+
+/// Terminal text: one line per spec, with each problem below it (a spec's errors drawn with
+/// their source lines, as `plan` shows them).
 pub fn render_text(results: &[SpecCheck]) -> String {
     let mut out = String::new();
     for result in results {
-        let _ = writeln!(out, "{:<6} {}", result.status.label(), result.spec);
-        for problem in &result.problems {
-            for line in problem.lines() {
-                let _ = writeln!(out, "         {line}");
-            }
+        let _ = writeln!(out, "{:<6} {}", CheckStatus::of(&result.verdict).label(), result.spec);
+        let problems: Vec<String> = match &result.verdict {
+            Verdict::Current => Vec::new(),
+            Verdict::Stale(stale) => stale.iter().map(ToString::to_string).collect(),
+            Verdict::Failed(failure) => vec![exit::render(failure.diagnostic(), false)],
+        };
+        for line in problems.iter().flat_map(|p| p.lines()) {
+            let _ = writeln!(out, "         {line}");
         }
     }
-    let attention = results.iter().filter(|r| r.status != CheckStatus::Current).count();
+    let attention = results
+        .iter()
+        .filter(|r| !matches!(r.verdict, Verdict::Current))
+        .count();
     if attention > 0 {
         let _ = writeln!(
             out,
@@ -54,21 +86,37 @@ pub fn render_text(results: &[SpecCheck]) -> String {
     out
 }
 
-/// GitHub Actions workflow commands: each problem becomes an annotation on the spec file.
-pub fn render_github(results: &[SpecCheck]) -> String {
+/// A finding's message with its help, for outputs that carry one text per finding.
+pub fn message_with_help(finding: &Finding) -> String {
+    match &finding.help {
+        Some(help) => format!("{}\nhelp: {help}", finding.message),
+        None => finding.message.clone(),
+    }
+}
+
+/// GitHub Actions workflow commands: each finding becomes an annotation on the spec file, at its
+/// region when it has one (else on line 1: a stale record is about the whole file).
+pub fn render_github(reports: &[CheckReport]) -> String {
     let mut out = String::new();
-    for result in results.iter().filter(|r| r.status != CheckStatus::Current) {
-        let title = if result.status == CheckStatus::Stale {
-            "decision record is stale"
-        } else {
-            "spec has errors"
+    for report in reports {
+        let title = match report.status {
+            CheckStatus::Current => continue,
+            CheckStatus::Stale => "decision record is stale",
+            CheckStatus::Error => "spec has errors",
         };
-        for problem in &result.problems {
+        for finding in &report.problems {
+            let place = match finding.region {
+                Some(r) => format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    r.start_line, r.start_column, r.end_line, r.end_column
+                ),
+                None => "line=1".to_owned(),
+            };
             let _ = writeln!(
                 out,
-                "::error file={},line=1,title={title}::{}",
-                escape_property(&result.spec),
-                escape_data(problem)
+                "::error file={},{place},title={title}::{}",
+                escape_property(&report.spec),
+                escape_data(&message_with_help(finding))
             );
         }
     }
@@ -87,18 +135,31 @@ fn escape_property(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use tradeoff_driver::diagnostics::{Code, Region};
+
     use super::*;
 
     #[test]
-    fn github_annotations_encode_newlines_and_separators() {
-        let results = [SpecCheck {
+    fn github_annotations_encode_newlines_and_separators_and_carry_the_region() {
+        let results = [CheckReport {
             spec: "specs/a,b:c.tradeoff".into(),
             status: CheckStatus::Error,
-            problems: vec!["line one\nline two 100%".into()],
+            problems: vec![Finding {
+                code: Code::Spec(tradeoff_lang::Code::Duplicate),
+                message: "line one\nline two 100%".into(),
+                region: Some(Region {
+                    start_line: 38,
+                    start_column: 5,
+                    end_line: 38,
+                    end_column: 9,
+                }),
+                label: None,
+                help: None,
+            }],
         }];
         assert_eq!(
             render_github(&results),
-            "::error file=specs/a%2Cb%3Ac.tradeoff,line=1,title=spec has errors::line one%0Aline two 100%25\n"
+            "::error file=specs/a%2Cb%3Ac.tradeoff,line=38,col=5,endLine=38,endColumn=9,title=spec has errors::line one%0Aline two 100%25\n"
         );
     }
 }

@@ -1,63 +1,24 @@
 //! SARIF 2.1.0 view of `tradeoff check` results, for GitHub code scanning and other SARIF
-//! consumers. One run, one rule per kind of problem, one result per problem, located on line 1
-//! of the spec (a stale record is a property of the whole file, not of one statement).
+//! consumers. One run; one rule per diagnostic code (the driver's one list); one result per
+//! finding, at its region in the spec, or on line 1 when it is about the whole file (a stale
+//! record is a property of the file, not of one statement).
 
 use serde_json::{json, Value};
+use tradeoff_driver::diagnostics::{Code, Finding};
 
-use super::check::{CheckStatus, SpecCheck};
+use super::check::{message_with_help, CheckReport};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-struct Rule {
-    id: &'static str,
-    name: &'static str,
-    short: &'static str,
-    full: &'static str,
-    help: &'static str,
-}
-
-/// Rule order is fixed: results refer to rules by index as well as by id.
-const RULES: [Rule; 2] = [
-    Rule {
-        id: "stale-record",
-        name: "StaleDecisionRecord",
-        short: "The committed decision record is missing or out of date",
-        full: "The spec, the catalog or the tool changed since the decision record in reports/ was written, \
-               or the record was edited by hand.",
-        help: "Run `tradeoff decide` and commit the files it writes in reports/.",
-    },
-    Rule {
-        id: "spec-error",
-        name: "SpecError",
-        short: "The spec or its record could not be read or compiled",
-        full: "The spec has errors (syntax, unknown names, contradictory constraints) or its record or \
-               catalog files cannot be read, so the decision cannot be checked.",
-        help: "Run `tradeoff plan SPEC` to see every diagnostic with its line and column.",
-    },
-];
-
-pub fn render(results: &[SpecCheck]) -> Value {
-    let rules: Vec<Value> = RULES
+pub fn render(reports: &[CheckReport]) -> Value {
+    let codes: Vec<Code> = Code::all().collect();
+    let rules: Vec<Value> = codes.iter().map(|code| rule(*code)).collect();
+    let findings: Vec<Value> = reports
         .iter()
-        .map(|rule| {
-            json!({
-                "id": rule.id,
-                "name": rule.name,
-                "shortDescription": { "text": rule.short },
-                "fullDescription": { "text": rule.full },
-                "help": { "text": rule.help },
-                "defaultConfiguration": { "level": "error" },
-            })
-        })
-        .collect();
-    let findings: Vec<Value> = results
-        .iter()
-        .filter_map(|result| rule_index(result.status).map(|index| (result, index)))
-        .flat_map(|(result, index)| {
-            result
-                .problems
-                .iter()
-                .map(move |problem| finding(result, index, problem))
+        .flat_map(|report| report.problems.iter().map(move |finding| (report, finding)))
+        .map(|(report, finding)| {
+            let index = codes.iter().position(|c| *c == finding.code).unwrap_or(0);
+            result(&report.spec, index, finding)
         })
         .collect();
     json!({
@@ -78,24 +39,49 @@ pub fn render(results: &[SpecCheck]) -> Value {
     })
 }
 
-fn rule_index(status: CheckStatus) -> Option<usize> {
-    match status {
-        CheckStatus::Current => None,
-        CheckStatus::Stale => Some(0),
-        CheckStatus::Error => Some(1),
-    }
+fn rule(code: Code) -> Value {
+    json!({
+        "id": code.name(),
+        "name": camel_case(code.name()),
+        "shortDescription": { "text": code.description() },
+        "fullDescription": { "text": code.description() },
+        "help": { "text": code.remedy() },
+        "defaultConfiguration": { "level": "error" },
+    })
 }
 
-fn finding(result: &SpecCheck, rule_index: usize, problem: &str) -> Value {
+/// `stale-record` → `StaleRecord`: SARIF rule names are identifiers.
+fn camel_case(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn result(spec: &str, rule_index: usize, finding: &Finding) -> Value {
+    let region = match finding.region {
+        Some(r) => json!({
+            "startLine": r.start_line,
+            "startColumn": r.start_column,
+            "endLine": r.end_line,
+            "endColumn": r.end_column,
+        }),
+        None => json!({ "startLine": 1 }),
+    };
     json!({
-        "ruleId": RULES[rule_index].id,
+        "ruleId": finding.code.name(),
         "ruleIndex": rule_index,
         "level": "error",
-        "message": { "text": problem },
+        "message": { "text": message_with_help(finding) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri_of(&result.spec) },
-                "region": { "startLine": 1 },
+                "artifactLocation": { "uri": uri_of(spec) },
+                "region": region,
             }
         }],
     })
@@ -118,6 +104,7 @@ fn uri_of(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::check::CheckStatus;
     use super::*;
 
     #[test]
@@ -127,20 +114,27 @@ mod tests {
     }
 
     #[test]
-    fn current_specs_produce_no_results_and_each_problem_one() {
-        let results = [
-            SpecCheck {
+    fn current_specs_produce_no_results_and_each_finding_one() {
+        let stale = |message: &str| Finding {
+            code: Code::StaleRecord,
+            message: message.into(),
+            region: None,
+            label: None,
+            help: None,
+        };
+        let reports = [
+            CheckReport {
                 spec: "specs/a.tradeoff".into(),
                 status: CheckStatus::Current,
                 problems: Vec::new(),
             },
-            SpecCheck {
+            CheckReport {
                 spec: "specs/b.tradeoff".into(),
                 status: CheckStatus::Stale,
-                problems: vec!["one".into(), "two".into()],
+                problems: vec![stale("one"), stale("two")],
             },
         ];
-        let log = render(&results);
+        let log = render(&reports);
         let found = log["runs"][0]["results"].as_array().unwrap();
         assert_eq!(found.len(), 2);
         assert_eq!(found[1]["ruleId"], "stale-record");
@@ -149,5 +143,11 @@ mod tests {
             found[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "specs/b.tradeoff"
         );
+    }
+
+    #[test]
+    fn rule_names_are_identifiers() {
+        assert_eq!(camel_case("stale-record"), "StaleRecord");
+        assert_eq!(camel_case("not-a-block"), "NotABlock");
     }
 }
