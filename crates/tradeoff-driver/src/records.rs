@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use tradeoff_core::scoring::{evaluate, Settings};
 use tradeoff_core::Evaluation;
-use tradeoff_report::{render_first_record, RenderedRecord, Templates, Versions};
+use tradeoff_report::{first_revision, RecordModel, RenderedRecord, Templates, Versions};
 
 use crate::files;
 use crate::spec::LoadedSpec;
@@ -69,13 +69,8 @@ impl RecordsRequest {
 /// it records for the spec.
 pub fn preview(loaded: &LoadedSpec, spec_path: &str, templates: &Templates) -> Result<RenderedRecord, Failure> {
     let evaluation = evaluation_of(loaded);
-    render_first_record(
-        &loaded.plan,
-        &evaluation,
-        spec_path,
-        &loaded.source,
-        &versions_of(&evaluation),
-        templates,
-    )
-    .map_err(Failure::bad_input)
+    let meta = first_revision(1, spec_path, &loaded.source, &versions_of(&evaluation));
+    templates
+        .render_record(&RecordModel::build(&loaded.plan, &evaluation, &meta))
+        .map_err(Failure::bad_input)
 }

@@ -22,7 +22,7 @@ pub use error::ReportError;
 pub use index::{IndexEntry, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
-    check_record, check_record_in, index_model, record_number, render_first_record, spec_sha256, write_index,
-    write_record, write_record_in, RecordFolder, Staleness, Versions, WriteOutcome,
+    check_record, check_record_in, first_revision, index_model, record_number, spec_sha256, write_index, write_record,
+    write_record_in, RecordFolder, Staleness, Versions, WriteOutcome,
 };
 pub use templates::{RenderedIndex, RenderedRecord, Templates};

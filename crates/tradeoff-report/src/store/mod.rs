@@ -207,8 +207,9 @@ fn winner_name(evaluation: &Evaluation) -> String {
         .map_or_else(|| "none".to_owned(), |w| w.name.clone())
 }
 
-/// The bookkeeping of a record's first revision: what `decide` writes for a new decision.
-fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Versions) -> RecordMeta {
+/// The bookkeeping of a record's first revision: what `decide` writes for a new decision, and
+/// with number 1, what a preview of the record in an empty folder shows.
+pub fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Versions) -> RecordMeta {
     let sha = spec_sha256(spec_text);
     let created_line = format!(
         "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
@@ -228,24 +229,6 @@ fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Vers
         superseded_by: None,
         status: None,
     }
-}
-
-/// The record that deciding `plan` in an empty folder would write (number 1, revision 1),
-/// rendered in memory: a preview, and what the fuzz targets check.
-pub fn render_first_record(
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_path: &str,
-    spec_text: &str,
-    versions: &Versions,
-    templates: &Templates,
-) -> Result<RenderedRecord, ReportError> {
-    render(
-        templates,
-        plan,
-        evaluation,
-        &first_revision(1, spec_path, spec_text, versions),
-    )
 }
 
 /// Writes (or leaves alone) the record for `plan` in `out_dir`, then refreshes the index.
