@@ -6,8 +6,9 @@ use std::path::{Component, Path, PathBuf};
 use crate::Failure;
 
 /// Larger inputs are refused before reading: no spec or catalog file is legitimately this big,
-/// and reading a huge file into memory first would defeat the language's own size limit.
-pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+/// and reading a huge file into memory first would defeat the language's own size limit, which
+/// this is.
+pub const MAX_INPUT_BYTES: u64 = tradeoff_lang::MAX_SPEC_BYTES as u64;
 
 /// Reads a user file as UTF-8 text (a leading BOM is dropped), refusing oversized input.
 pub fn read_text(path: &Path) -> Result<String, Failure> {
