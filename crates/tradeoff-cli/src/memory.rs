@@ -6,6 +6,7 @@
 /// over 1,000 specs spent a fifth of its time in the kernel. A process that lives for seconds
 /// can keep what it freed.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
 pub fn keep_freed_memory() {
     const MMAP_THRESHOLD: libc::c_int = 64 << 20;
     const TRIM_THRESHOLD: libc::c_int = 256 << 20;
