@@ -1,7 +1,7 @@
 //! Reading user files: size limits, UTF-8, spec discovery, and include paths kept inside the
 //! project. Every failure is a bad-input diagnostic naming the path.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::Failure;
 
@@ -114,45 +114,9 @@ pub fn root_relative(spec: &Path, path: &Path) -> String {
     display_path(absolute.strip_prefix(&root).unwrap_or(&absolute))
 }
 
-/// Resolves a catalog include written in a spec, relative to the spec's directory, refusing
-/// absolute paths and anything that resolves outside the project root.
-pub fn resolve_include(spec: &Path, include: &str) -> Result<PathBuf, String> {
-    let written = Path::new(include);
-    if written.is_absolute() || written.components().any(|c| matches!(c, Component::Prefix(_))) {
-        return Err(format!(
-            "catalog include `{include}` is absolute; write it relative to the spec"
-        ));
-    }
-    let root = project_root(spec);
-    let joined = spec_dir(spec).join(written);
-    let resolved =
-        std::fs::canonicalize(&joined).map_err(|e| format!("catalog include `{include}` cannot be read: {e}"))?;
-    if !resolved.starts_with(&root) {
-        return Err(format!(
-            "catalog include `{include}` resolves outside the project root `{}`",
-            root.display()
-        ));
-    }
-    Ok(resolved)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn includes_outside_the_project_are_refused() {
-        let project = tempfile::tempdir().unwrap();
-        std::fs::create_dir(project.path().join(".git")).unwrap();
-        std::fs::create_dir(project.path().join("specs")).unwrap();
-        std::fs::write(project.path().join("extra.toml"), "").unwrap();
-        let spec = project.path().join("specs/x.tradeoff");
-        assert!(resolve_include(&spec, "../extra.toml").is_ok());
-        let err = resolve_include(&spec, "../../../../../../etc/passwd").unwrap_err();
-        assert!(err.contains("outside the project root"), "{err}");
-        let err = resolve_include(&spec, "/etc/passwd").unwrap_err();
-        assert!(err.contains("absolute"), "{err}");
-    }
 
     #[test]
     fn invalid_utf8_is_a_diagnostic_not_a_panic() {

@@ -2,7 +2,7 @@
 //! git runs in the project root with paths relative to it, so the answer does not depend on the
 //! directory the command was started from.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::Failure;
@@ -35,50 +35,5 @@ impl Revision {
         }
         String::from_utf8(output.stdout)
             .map_err(|_| Failure::bad_input_msg(format!("`{relative}` at {} is not valid UTF-8", self.rev)))
-    }
-}
-
-/// Resolves `include` (as written in a spec at `spec_relative`) to a path from the project root,
-/// without touching the file system: the file may exist only at the revision. Paths that leave
-/// the project are refused, as for the working tree.
-pub fn include_path(spec_relative: &str, include: &str) -> Result<String, String> {
-    let written = Path::new(include);
-    if written.is_absolute() {
-        return Err(format!(
-            "catalog include `{include}` is absolute; write it relative to the spec"
-        ));
-    }
-    let mut parts: Vec<String> = Vec::new();
-    let spec_dir = Path::new(spec_relative).parent().unwrap_or(Path::new(""));
-    for component in spec_dir.components().chain(written.components()) {
-        match component {
-            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if parts.pop().is_none() {
-                    return Err(format!("catalog include `{include}` resolves outside the project root"));
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => {
-                return Err(format!("catalog include `{include}` is absolute"));
-            }
-        }
-    }
-    Ok(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn includes_resolve_lexically_inside_the_project() {
-        assert_eq!(
-            include_path("specs/x.tradeoff", "../catalog/a.toml").as_deref(),
-            Ok("catalog/a.toml")
-        );
-        assert_eq!(include_path("x.tradeoff", "./a.toml").as_deref(), Ok("a.toml"));
-        assert!(include_path("specs/x.tradeoff", "../../etc/passwd").is_err());
-        assert!(include_path("specs/x.tradeoff", "/etc/passwd").is_err());
     }
 }

@@ -20,6 +20,7 @@ mod files;
 pub mod format;
 mod git;
 pub mod import;
+mod includes;
 pub mod records;
 pub mod score;
 pub mod sources;

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use crate::files::{self, display_path, root_relative};
-use crate::git::{self, Revision};
+use crate::git::Revision;
+use crate::includes;
 use crate::Failure;
 
 /// One text the pipeline reads.
@@ -49,7 +50,7 @@ impl Sources for WorkingTree {
     }
 
     fn include(&self, spec: &Path, written: &str) -> Result<Source, IncludeError> {
-        let resolved = files::resolve_include(spec, written).map_err(IncludeError::Refused)?;
+        let resolved = includes::resolve(spec, written).map_err(IncludeError::Refused)?;
         Ok(Source {
             name: root_relative(spec, &resolved),
             text: files::read_text(&resolved).map_err(IncludeError::Unreadable)?,
@@ -89,7 +90,8 @@ impl Sources for GitRevision {
     }
 
     fn include(&self, spec: &Path, written: &str) -> Result<Source, IncludeError> {
-        let relative = git::include_path(&root_relative(spec, spec), written).map_err(IncludeError::Refused)?;
+        let relative =
+            includes::relative_to_root(&root_relative(spec, spec), written).map_err(IncludeError::Refused)?;
         let text = self.revision(spec).show(&relative).map_err(IncludeError::Unreadable)?;
         Ok(Source { name: relative, text })
     }
