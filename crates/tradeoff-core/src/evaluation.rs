@@ -20,6 +20,16 @@ pub enum Aggregation {
     Topsis,
 }
 
+impl Aggregation {
+    /// The method's name as people read it, in tables, records and explanations.
+    pub fn label(self) -> &'static str {
+        match self {
+            Aggregation::WeightedSum => "weighted sum",
+            Aggregation::Topsis => "TOPSIS",
+        }
+    }
+}
+
 /// A fact as cited by an explanation: enough to show it and its provenance without the catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactRef {

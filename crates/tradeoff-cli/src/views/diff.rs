@@ -4,8 +4,7 @@
 use std::fmt::Write;
 
 use tradeoff_core::compare::{Comparison, RankChange};
-
-use super::evaluation::method_label;
+use tradeoff_core::evaluation::Aggregation;
 
 pub fn render(old: &str, new: &str, diff: &Comparison) -> String {
     let mut out = String::new();
@@ -31,7 +30,7 @@ pub fn render(old: &str, new: &str, diff: &Comparison) -> String {
         let _ = writeln!(out, "**The winner is unchanged:** {}.", name_of(&diff.new_winner));
     }
     if diff.old_method != diff.new_method {
-        let label = |m: Option<tradeoff_core::evaluation::Aggregation>| m.map_or("none", method_label);
+        let label = |m: Option<Aggregation>| m.map_or("none", Aggregation::label);
         let _ = writeln!(
             out,
             "\nThe primary method changed from {} to {}; totals below are each side's own.",
@@ -58,7 +57,7 @@ fn render_ranks(out: &mut String, diff: &Comparison) {
     if diff.ranks.is_empty() {
         return;
     }
-    let method = diff.new_method.or(diff.old_method).map_or("total", method_label);
+    let method = diff.new_method.or(diff.old_method).map_or("total", Aggregation::label);
     let _ = writeln!(out, "\n#### Ranking\n");
     let _ = writeln!(out, "| framework | rank | move | {method} | Δ |");
     let _ = writeln!(out, "|---|---|---|---|---|");

@@ -3,17 +3,10 @@
 
 use std::fmt::Write;
 
-use tradeoff_core::evaluation::{Aggregation, Evaluation, Stability};
+use tradeoff_core::evaluation::{Evaluation, Stability};
 use tradeoff_lang::Plan;
 
 use super::table;
-
-pub fn method_label(method: Aggregation) -> &'static str {
-    match method {
-        Aggregation::WeightedSum => "weighted sum",
-        Aggregation::Topsis => "TOPSIS",
-    }
-}
 
 pub fn render(plan: &Plan, eval: &Evaluation) -> String {
     let mut out = String::new();
@@ -21,7 +14,7 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
 
     let mut header: Vec<String> = vec!["rank".into(), "framework".into(), "language".into()];
     for method in &eval.methods {
-        header.push(method_label(*method).to_owned());
+        header.push(method.label().to_owned());
     }
     header.push("confidence".into());
     header.push("top reasons".into());

@@ -8,8 +8,6 @@ use serde::Serialize;
 use tradeoff_core::evaluation::{Aggregation, Eliminated, EliminationReason, Evaluation, FactRef, ScoreCell};
 use tradeoff_lang::vocab::Criterion;
 
-use super::evaluation::method_label;
-
 /// What `--format json` prints: the framework's part of the evaluation, with the weights that
 /// turn its cells into totals so the totals can be recomputed.
 #[derive(Debug, Serialize)]
@@ -129,11 +127,8 @@ pub fn render(explanation: &Explanation<'_>, decision: &str) -> String {
                 out,
                 "{name} ({framework}, {language}) in {decision}: rank {rank} of {of}"
             );
-            let totals: Vec<String> = totals
-                .iter()
-                .map(|(m, t)| format!("{} {t:.3}", method_label(*m)))
-                .collect();
-            let primary = primary_method.map(method_label).unwrap_or("none");
+            let totals: Vec<String> = totals.iter().map(|(m, t)| format!("{} {t:.3}", m.label())).collect();
+            let primary = primary_method.map(Aggregation::label).unwrap_or("none");
             let _ = writeln!(
                 out,
                 "totals: {} (primary: {primary}); confidence {:.0}%",

@@ -4,7 +4,6 @@
 use serde::Serialize;
 use tradeoff_core::evaluation::{Aggregation, Evaluation, ScoredOption, Sensitivity, Stability, WeightThreshold};
 
-use super::options::method_label;
 use crate::format::{self, UNKNOWN};
 
 /// More bars than this make the chart unreadable on a phone; the table still lists everyone.
@@ -117,7 +116,7 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
         .enumerate()
         .map(|(i, method)| ScoreTable {
             method: method_name(*method).to_owned(),
-            label: method_label(*method).to_owned(),
+            label: method.label().to_owned(),
             primary: i == 0,
             columns: columns.clone(),
             rows: ranked(evaluation, *method)
@@ -272,7 +271,7 @@ pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
     };
     Some(SensitivityModel {
         stability: stability.to_owned(),
-        method: method_label(sensitivity.method).to_owned(),
+        method: sensitivity.method.label().to_owned(),
         headline: headline(evaluation, sensitivity),
         matchups: sensitivity
             .matchups
@@ -301,7 +300,7 @@ fn mermaid_label(text: &str) -> String {
 
 pub fn chart(evaluation: &Evaluation) -> ChartModel {
     let method = primary(evaluation);
-    let label = method.map_or("score", method_label);
+    let label = method.map_or("score", Aggregation::label);
     let mut bars = Vec::new();
     let mut omitted = Vec::new();
     for option in &evaluation.options {

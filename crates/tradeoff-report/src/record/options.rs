@@ -68,13 +68,6 @@ pub struct Outcome {
     pub disagreement: Option<String>,
 }
 
-pub fn method_label(method: Aggregation) -> &'static str {
-    match method {
-        Aggregation::WeightedSum => "weighted sum",
-        Aggregation::Topsis => "TOPSIS",
-    }
-}
-
 fn primary(evaluation: &Evaluation) -> Option<Aggregation> {
     evaluation.methods.first().copied()
 }
@@ -162,8 +155,8 @@ fn totals(evaluation: &Evaluation, option: &ScoredOption) -> Vec<String> {
         .map(|m| {
             let total = format::score(option.totals.get(m).copied());
             match option.ranks.get(m) {
-                Some(rank) => format!("{} {total} (#{rank})", method_label(*m)),
-                None => format!("{} {total}", method_label(*m)),
+                Some(rank) => format!("{} {total} (#{rank})", m.label()),
+                None => format!("{} {total}", m.label()),
             }
         })
         .collect()
@@ -258,11 +251,7 @@ pub fn outcome(evaluation: &Evaluation) -> Option<Outcome> {
     let winner = evaluation.winner()?;
     let primary = primary(evaluation)?;
     let total = winner.totals.get(&primary).copied();
-    let mut because = format!(
-        "it ranks first under {} with {}",
-        method_label(primary),
-        format::score(total)
-    );
+    let mut because = format!("it ranks first under {} with {}", primary.label(), format::score(total));
     if let Some(runner_up) = evaluation.options.get(1) {
         match (total, runner_up.totals.get(&primary).copied()) {
             (Some(a), Some(b)) => {
@@ -280,7 +269,7 @@ pub fn outcome(evaluation: &Evaluation) -> Option<Outcome> {
             .map_or_else(|| format::UNKNOWN.to_owned(), |r| format!("#{r}"));
         because.push_str(&format!(
             "; {} ranks it {rank} ({})",
-            method_label(*method),
+            method.label(),
             format::score(winner.totals.get(method).copied())
         ));
     }
@@ -317,7 +306,7 @@ fn disagreement(evaluation: &Evaluation) -> Option<String> {
                 .take(3)
                 .map(|id| name_of(evaluation, id))
                 .collect();
-            Some(format!("{} ranks {}", method_label(*m), top.join(" > ")))
+            Some(format!("{} ranks {}", m.label(), top.join(" > ")))
         })
         .collect();
     Some(format!(
