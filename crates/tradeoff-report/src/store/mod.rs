@@ -265,79 +265,19 @@ pub fn write_record_in(
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
     let out_dir = folder.dir.clone();
-    let out_dir = out_dir.as_path();
-    std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
-    let records = folder.records.as_slice();
-    let base = RecordMeta {
-        changelog: Vec::new(),
-        ..first_revision(0, spec_path, spec_text, versions)
+    std::fs::create_dir_all(&out_dir).map_err(|e| ReportError::io("create", &out_dir, e))?;
+    let out = Rendering {
+        out_dir: &out_dir,
+        plan,
+        evaluation,
+        templates,
     };
-    let sha = base.spec_sha256.clone();
-
+    let first = first_revision(scan::next_number(&folder.records), spec_path, spec_text, versions);
     let outcome = match folder.current(&plan.id) {
-        None => {
-            let number = scan::next_number(records);
-            let meta = first_revision(number, spec_path, spec_text, versions);
-            let path = md_path(out_dir, number, &plan.id);
-            write_rendered(&path, &render(templates, plan, evaluation, &meta)?)?;
-            WriteOutcome::Created { path }
-        }
-        Some(existing) => {
-            let mut changes = describe_changes(existing, &sha, versions);
-            // Same spec, catalog and tool version: the record is current only if it also
-            // renders to the same bytes (templates, scoring rules or a hand edit may differ),
-            // otherwise `check` would report a staleness that `decide` cannot repair.
-            let unchanged = changes.is_empty() && {
-                let meta = as_recorded(existing, &sha, versions);
-                matches_on_disk(&existing.path, &render(templates, plan, evaluation, &meta)?)
-            };
-            if unchanged {
-                return Ok(WriteOutcome::Unchanged {
-                    path: existing.path.clone(),
-                });
-            }
-            if changes.is_empty() {
-                changes.push("record regenerated: it differed from what tradeoff renders now".to_owned());
-            }
-            let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
-            let winner_changed = old_winner != winner_id(evaluation);
-            let winner_line = format!(
-                "winner changed from {} to {}",
-                existing.winner_name().unwrap_or(old_winner),
-                winner_name(evaluation)
-            );
-            if winner_changed && existing.status() == Some(Status::Accepted.name()) {
-                supersede(
-                    out_dir,
-                    plan,
-                    evaluation,
-                    templates,
-                    existing,
-                    records,
-                    base,
-                    &winner_line,
-                    &changes,
-                )?
-            } else {
-                let revision = existing.revision().unwrap_or(1).saturating_add(1);
-                let mut what = changes;
-                if winner_changed {
-                    what.push(winner_line);
-                }
-                let mut changelog = existing.changelog();
-                changelog.push(format!("revision {revision}: {}", what.join("; ")));
-                let meta = RecordMeta {
-                    number: existing.number,
-                    revision,
-                    changelog,
-                    supersedes: existing.supersedes(),
-                    ..base
-                };
-                let path = md_path(out_dir, existing.number, &plan.id);
-                write_rendered(&path, &render(templates, plan, evaluation, &meta)?)?;
-                WriteOutcome::Revised { path, revision }
-            }
-        }
+        None => WriteOutcome::Created {
+            path: out.write(&first)?,
+        },
+        Some(existing) => update(&out, existing, first)?,
     };
     match &outcome {
         WriteOutcome::Unchanged { .. } => {}
@@ -347,22 +287,112 @@ pub fn write_record_in(
     Ok(outcome)
 }
 
+/// What renders and writes the files of one decision's records.
+struct Rendering<'a> {
+    out_dir: &'a Path,
+    plan: &'a Plan,
+    evaluation: &'a Evaluation,
+    templates: &'a Templates,
+}
+
+impl Rendering<'_> {
+    fn render(&self, meta: &RecordMeta) -> Result<RenderedRecord, ReportError> {
+        render(self.templates, self.plan, self.evaluation, meta)
+    }
+
+    /// Writes the record `meta` describes (Markdown and HTML) and returns the Markdown path.
+    fn write(&self, meta: &RecordMeta) -> Result<PathBuf, ReportError> {
+        let path = md_path(self.out_dir, meta.number, &self.plan.id);
+        write_rendered(&path, &self.render(meta)?)?;
+        Ok(path)
+    }
+}
+
+/// What changed since an existing record was written, as change-log prose.
+struct Changes {
+    /// Spec, catalog, tool or rendering changes.
+    what: Vec<String>,
+    winner_changed: bool,
+    /// "winner changed from A to B" (meaningful only when `winner_changed`).
+    winner_line: String,
+}
+
+/// The record of a decision that already has one: unchanged, revised in place, or superseded
+/// by a new record when an accepted decision's winner changed. `first` is what a new record
+/// would be (the next free number, revision 1).
+fn update(
+    out: &Rendering<'_>,
+    existing: &scan::ExistingRecord,
+    first: RecordMeta,
+) -> Result<WriteOutcome, ReportError> {
+    let sha = first.spec_sha256.clone();
+    let versions = Versions {
+        catalog: first.catalog_version.clone(),
+        tool: first.tool_version.clone(),
+    };
+    let mut what = describe_changes(existing, &sha, &versions);
+    // Same spec, catalog and tool version: the record is current only if it also renders to the
+    // same bytes (templates, scoring rules or a hand edit may differ), otherwise `check` would
+    // report a staleness that `decide` cannot repair.
+    if what.is_empty() && matches_on_disk(&existing.path, &out.render(&as_recorded(existing, &sha, &versions))?) {
+        return Ok(WriteOutcome::Unchanged {
+            path: existing.path.clone(),
+        });
+    }
+    if what.is_empty() {
+        what.push("record regenerated: it differed from what tradeoff renders now".to_owned());
+    }
+    let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
+    let changes = Changes {
+        what,
+        winner_changed: old_winner != winner_id(out.evaluation),
+        winner_line: format!(
+            "winner changed from {} to {}",
+            existing.winner_name().unwrap_or(old_winner),
+            winner_name(out.evaluation)
+        ),
+    };
+    if changes.winner_changed && existing.status() == Some(Status::Accepted.name()) {
+        supersede(out, existing, first, &changes)
+    } else {
+        revise(out, existing, first, changes)
+    }
+}
+
+/// Rewrites the record in place with the next revision and a change-log line.
+fn revise(
+    out: &Rendering<'_>,
+    existing: &scan::ExistingRecord,
+    first: RecordMeta,
+    changes: Changes,
+) -> Result<WriteOutcome, ReportError> {
+    let revision = existing.revision().unwrap_or(1).saturating_add(1);
+    let mut what = changes.what;
+    if changes.winner_changed {
+        what.push(changes.winner_line);
+    }
+    let mut changelog = existing.changelog();
+    changelog.push(format!("revision {revision}: {}", what.join("; ")));
+    let meta = RecordMeta {
+        number: existing.number,
+        revision,
+        changelog,
+        supersedes: existing.supersedes(),
+        ..first
+    };
+    let path = out.write(&meta)?;
+    Ok(WriteOutcome::Revised { path, revision })
+}
+
 /// Writes the new record first, then marks the old one superseded, so an interruption never
 /// leaves an old record pointing at a number that does not exist.
-#[allow(clippy::too_many_arguments)]
 fn supersede(
-    out_dir: &Path,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    templates: &Templates,
+    out: &Rendering<'_>,
     old: &scan::ExistingRecord,
-    records: &[scan::ExistingRecord],
-    base: RecordMeta,
-    winner_line: &str,
-    changes: &[String],
+    first: RecordMeta,
+    changes: &Changes,
 ) -> Result<WriteOutcome, ReportError> {
-    let number = scan::next_number(records);
-    let status = superseded_status(number);
+    let status = superseded_status(first.number);
     // Check both old files can be updated before writing anything.
     let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
         path: old.path.clone(),
@@ -381,18 +411,17 @@ fn supersede(
     };
 
     let line = format!(
-        "revision 1: supersedes {} ({winner_line}; {})",
+        "revision 1: supersedes {} ({}; {})",
         format::record_number(old.number),
-        changes.join("; ")
+        changes.winner_line,
+        changes.what.join("; ")
     );
     let meta = RecordMeta {
-        number,
         changelog: vec![line],
         supersedes: Some(old.number),
-        ..base
+        ..first
     };
-    let new = md_path(out_dir, number, &plan.id);
-    write_rendered(&new, &render(templates, plan, evaluation, &meta)?)?;
+    let new = out.write(&meta)?;
     atomic::write(&old.path, &old_markdown)?;
     if let Some(page) = old_html {
         atomic::write(&old_html_path, &page)?;
