@@ -16,181 +16,234 @@ use super::values::{Problems, SeenKeys};
 pub(super) const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
 
 pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Constraints {
-    let mut constraints = Constraints::default();
-    let mut seen = SeenKeys::default();
-    let mut allowed_at: BTreeMap<Language, Span> = BTreeMap::new();
-    let mut forbidden_at: BTreeMap<Language, Span> = BTreeMap::new();
-    let mut features_at: BTreeMap<Feature, Span> = BTreeMap::new();
-    // Keyed by names borrowed from the spec, with a fast hash: a spec may list thousands of
-    // frameworks. Only looked up, never iterated, so their order cannot leak into the plan.
-    let exclusions = block.statements.iter().filter(|s| s.key.value == "exclude").count();
-    let mut excluded_at: HashMap<&str, Span> = HashMap::with_capacity(exclusions);
-    let mut candidates_at: Vec<(&str, Span)> = Vec::new();
-    let mut candidate_ids: HashSet<&str> = HashSet::new();
-    let language_names: Vec<&str> = Language::names().collect();
-
+    let mut found = Requirements::new(block);
     for statement in known_statements(problems, block, REQUIRE_KEYS, "requirement") {
         match statement.key.value.as_str() {
-            "language" => {
-                let Some((negated, list)) = membership(problems, statement, "language") else {
-                    continue;
-                };
-                let scope_key = if negated { "language not in" } else { "language in" };
-                if !seen.first_time(problems, scope_key, statement.key.span, "the `require` block") {
-                    continue;
-                }
-                let target = if negated { &mut forbidden_at } else { &mut allowed_at };
-                for item in problems.list(list) {
-                    if let Some(language) = problems.vocab(item, "language", Language::parse, &language_names) {
-                        if target.insert(language, item.span).is_some() {
-                            problems.push(Problem::new(
-                                Code::Duplicate,
-                                item.span,
-                                format!("`{language}` is listed twice"),
-                                "again",
-                            ));
-                        }
-                    }
-                }
-            }
-            "license" => {
-                let Some((negated, list)) = membership(problems, statement, "license class") else {
-                    continue;
-                };
-                if negated {
-                    problems.push(
-                        Problem::new(
-                            Code::Unsupported,
-                            statement.span,
-                            "`license not in` is not supported",
-                            "list the allowed classes instead",
-                        )
-                        .with_help("license in [permissive, weak-copyleft]"),
-                    );
-                    continue;
-                }
-                if !seen.first_time(problems, "license", statement.key.span, "the `require` block") {
-                    continue;
-                }
-                let names: Vec<&str> = LicenseClass::names().collect();
-                let mut classes = BTreeSet::new();
-                for item in problems.list(list) {
-                    if let Some(class) = problems.vocab(item, "license class", LicenseClass::parse, &names) {
-                        classes.insert(class);
-                    }
-                }
-                constraints.license_classes = Some(classes);
-            }
-            "feature" => {
-                let names: Vec<&str> = Feature::names().collect();
-                for item in problems.one_per_group(statement, "feature") {
-                    for value in problems.list(item) {
-                        if let Some(feature) = problems.vocab(value, "feature", Feature::parse, &names) {
-                            if let Some(first) = features_at.insert(feature, value.span) {
-                                problems.push(
-                                    Problem::new(
-                                        Code::Duplicate,
-                                        value.span,
-                                        format!("feature `{feature}` is required twice"),
-                                        "again",
-                                    )
-                                    .with_note(first, "first required here"),
-                                );
-                            }
-                        }
-                    }
-                }
-            }
-            "exclude" => {
-                if let Some(exclusion) = exclusion(problems, statement, frameworks) {
-                    if let Some(first) = excluded_at.insert(exclusion.2, exclusion.1) {
-                        problems.push(
-                            Problem::new(
-                                Code::Duplicate,
-                                exclusion.1,
-                                format!("`{}` is excluded twice", exclusion.0.framework),
-                                "again",
-                            )
-                            .with_note(first, "first excluded here"),
-                        );
-                        continue;
-                    }
-                    constraints.exclusions.push(exclusion.0);
-                }
-            }
-            _ => {
-                if !seen.first_time(problems, "candidates", statement.key.span, "the `require` block") {
-                    continue;
-                }
-                let Some(list) = problems.single(statement, "a list of framework ids") else {
-                    continue;
-                };
-                let items = problems.list(list);
-                candidate_ids.reserve(items.len());
-                candidates_at.reserve(items.len());
-                for item in items {
-                    if let Some(id) = framework(problems, item, frameworks) {
-                        if !candidate_ids.insert(id) {
-                            problems.push(Problem::new(
-                                Code::Duplicate,
-                                item.span,
-                                format!("`{id}` is listed twice"),
-                                "again",
-                            ));
-                        } else {
-                            candidates_at.push((id, item.span));
-                        }
-                    }
-                }
-                if candidates_at.is_empty() && matches!(&list.kind, ValueKind::List(items) if items.is_empty()) {
+            "language" => found.language(problems, statement),
+            "license" => found.license(problems, statement),
+            "feature" => found.feature(problems, statement),
+            "exclude" => found.exclude(problems, statement, frameworks),
+            _ => found.candidates(problems, statement, frameworks),
+        }
+    }
+    found.finish(problems)
+}
+
+/// The requirements read so far, each with where it was written, so that duplicates and
+/// contradictions can point at both places.
+struct Requirements<'s> {
+    constraints: Constraints,
+    seen: SeenKeys,
+    allowed_at: BTreeMap<Language, Span>,
+    forbidden_at: BTreeMap<Language, Span>,
+    features_at: BTreeMap<Feature, Span>,
+    // Keyed by names borrowed from the spec, with a fast hash: a spec may list thousands of
+    // frameworks. Only looked up, never iterated, so their order cannot leak into the plan.
+    excluded_at: HashMap<&'s str, Span>,
+    candidates_at: Vec<(&'s str, Span)>,
+    candidate_ids: HashSet<&'s str>,
+}
+
+impl<'s> Requirements<'s> {
+    fn new(block: &Block) -> Self {
+        let exclusions = block.statements.iter().filter(|s| s.key.value == "exclude").count();
+        Requirements {
+            constraints: Constraints::default(),
+            seen: SeenKeys::default(),
+            allowed_at: BTreeMap::new(),
+            forbidden_at: BTreeMap::new(),
+            features_at: BTreeMap::new(),
+            excluded_at: HashMap::with_capacity(exclusions),
+            candidates_at: Vec::new(),
+            candidate_ids: HashSet::new(),
+        }
+    }
+
+    /// `language in [..]` or `language not in [..]`.
+    fn language(&mut self, problems: &mut Problems, statement: &Statement) {
+        let Some((negated, list)) = membership(problems, statement, "language") else {
+            return;
+        };
+        let scope_key = if negated { "language not in" } else { "language in" };
+        if !self
+            .seen
+            .first_time(problems, scope_key, statement.key.span, "the `require` block")
+        {
+            return;
+        }
+        let language_names: Vec<&str> = Language::names().collect();
+        let target = if negated {
+            &mut self.forbidden_at
+        } else {
+            &mut self.allowed_at
+        };
+        for item in problems.list(list) {
+            if let Some(language) = problems.vocab(item, "language", Language::parse, &language_names) {
+                if target.insert(language, item.span).is_some() {
                     problems.push(Problem::new(
-                        Code::EmptyCandidates,
-                        list.span,
-                        "the candidate list is empty",
-                        "nothing could be chosen",
+                        Code::Duplicate,
+                        item.span,
+                        format!("`{language}` is listed twice"),
+                        "again",
                     ));
                 }
             }
         }
     }
 
-    for (language, span) in &forbidden_at {
-        if let Some(allowed) = allowed_at.get(language) {
+    /// `license in [..]` (`not in` is refused).
+    fn license(&mut self, problems: &mut Problems, statement: &Statement) {
+        let Some((negated, list)) = membership(problems, statement, "license class") else {
+            return;
+        };
+        if negated {
             problems.push(
                 Problem::new(
-                    Code::Contradiction,
-                    *span,
-                    format!("`{language}` is both allowed and forbidden"),
-                    "forbidden here",
+                    Code::Unsupported,
+                    statement.span,
+                    "`license not in` is not supported",
+                    "list the allowed classes instead",
                 )
-                .with_note(*allowed, "allowed here")
-                .with_help("remove it from one of the two lists"),
+                .with_help("license in [permissive, weak-copyleft]"),
             );
+            return;
         }
+        if !self
+            .seen
+            .first_time(problems, "license", statement.key.span, "the `require` block")
+        {
+            return;
+        }
+        let names: Vec<&str> = LicenseClass::names().collect();
+        let mut classes = BTreeSet::new();
+        for item in problems.list(list) {
+            if let Some(class) = problems.vocab(item, "license class", LicenseClass::parse, &names) {
+                classes.insert(class);
+            }
+        }
+        self.constraints.license_classes = Some(classes);
     }
-    for (id, span) in &candidates_at {
-        if let Some(excluded) = excluded_at.get(id) {
-            problems.push(
-                Problem::new(
-                    Code::Contradiction,
-                    *span,
-                    format!("`{id}` is both a candidate and excluded"),
-                    "listed as a candidate",
-                )
-                .with_note(*excluded, "excluded here"),
-            );
+
+    /// `feature a, b`: may be given more than once, but each feature only once.
+    fn feature(&mut self, problems: &mut Problems, statement: &Statement) {
+        let names: Vec<&str> = Feature::names().collect();
+        for item in problems.one_per_group(statement, "feature") {
+            for value in problems.list(item) {
+                if let Some(feature) = problems.vocab(value, "feature", Feature::parse, &names) {
+                    if let Some(first) = self.features_at.insert(feature, value.span) {
+                        problems.push(
+                            Problem::new(
+                                Code::Duplicate,
+                                value.span,
+                                format!("feature `{feature}` is required twice"),
+                                "again",
+                            )
+                            .with_note(first, "first required here"),
+                        );
+                    }
+                }
+            }
         }
     }
 
-    if !allowed_at.is_empty() {
-        constraints.languages_allowed = Some(allowed_at.into_keys().collect());
+    /// `exclude <framework> because "<reason>"`.
+    fn exclude(&mut self, problems: &mut Problems, statement: &'s Statement, frameworks: &dyn FrameworkNames) {
+        let Some((exclusion, span, name)) = exclusion(problems, statement, frameworks) else {
+            return;
+        };
+        if let Some(first) = self.excluded_at.insert(name, span) {
+            problems.push(
+                Problem::new(
+                    Code::Duplicate,
+                    span,
+                    format!("`{}` is excluded twice", exclusion.framework),
+                    "again",
+                )
+                .with_note(first, "first excluded here"),
+            );
+            return;
+        }
+        self.constraints.exclusions.push(exclusion);
     }
-    constraints.languages_forbidden = forbidden_at.into_keys().collect();
-    constraints.required_features = features_at.into_keys().collect();
-    if !candidates_at.is_empty() {
-        constraints.candidates = Some(candidates_at.into_iter().map(|(id, _)| id.to_string()).collect());
+
+    /// `candidates [a, b]`: the only frameworks considered.
+    fn candidates(&mut self, problems: &mut Problems, statement: &'s Statement, frameworks: &dyn FrameworkNames) {
+        if !self
+            .seen
+            .first_time(problems, "candidates", statement.key.span, "the `require` block")
+        {
+            return;
+        }
+        let Some(list) = problems.single(statement, "a list of framework ids") else {
+            return;
+        };
+        let items = problems.list(list);
+        self.candidate_ids.reserve(items.len());
+        self.candidates_at.reserve(items.len());
+        for item in items {
+            if let Some(id) = framework(problems, item, frameworks) {
+                if !self.candidate_ids.insert(id) {
+                    problems.push(Problem::new(
+                        Code::Duplicate,
+                        item.span,
+                        format!("`{id}` is listed twice"),
+                        "again",
+                    ));
+                } else {
+                    self.candidates_at.push((id, item.span));
+                }
+            }
+        }
+        if self.candidates_at.is_empty() && matches!(&list.kind, ValueKind::List(items) if items.is_empty()) {
+            problems.push(Problem::new(
+                Code::EmptyCandidates,
+                list.span,
+                "the candidate list is empty",
+                "nothing could be chosen",
+            ));
+        }
     }
-    constraints
+
+    /// Reports contradictions between requirements and assembles the constraints.
+    fn finish(mut self, problems: &mut Problems) -> Constraints {
+        for (language, span) in &self.forbidden_at {
+            if let Some(allowed) = self.allowed_at.get(language) {
+                problems.push(
+                    Problem::new(
+                        Code::Contradiction,
+                        *span,
+                        format!("`{language}` is both allowed and forbidden"),
+                        "forbidden here",
+                    )
+                    .with_note(*allowed, "allowed here")
+                    .with_help("remove it from one of the two lists"),
+                );
+            }
+        }
+        for (id, span) in &self.candidates_at {
+            if let Some(excluded) = self.excluded_at.get(id) {
+                problems.push(
+                    Problem::new(
+                        Code::Contradiction,
+                        *span,
+                        format!("`{id}` is both a candidate and excluded"),
+                        "listed as a candidate",
+                    )
+                    .with_note(*excluded, "excluded here"),
+                );
+            }
+        }
+        let constraints = &mut self.constraints;
+        if !self.allowed_at.is_empty() {
+            constraints.languages_allowed = Some(self.allowed_at.into_keys().collect());
+        }
+        constraints.languages_forbidden = self.forbidden_at.into_keys().collect();
+        constraints.required_features = self.features_at.into_keys().collect();
+        if !self.candidates_at.is_empty() {
+            constraints.candidates = Some(self.candidates_at.into_iter().map(|(id, _)| id.to_string()).collect());
+        }
+        self.constraints
+    }
 }
 
 /// `in [..]` or `not in [..]`: returns whether it is negated and the list value.
