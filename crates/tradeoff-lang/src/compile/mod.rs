@@ -10,7 +10,7 @@ mod require;
 mod team;
 mod values;
 
-use crate::ast::{Block, Item, SpecFile, Statement};
+use crate::ast::{Block, Decision, Item, SpecFile, Statement};
 use crate::diagnostic::{Code, Problem, SpecError};
 use crate::plan::{AppProfile, Constraints, FrameworkNames, Load, Plan, Team, Weighting, PLAN_FORMAT_VERSION};
 use crate::suggest;
@@ -39,15 +39,28 @@ const TOP_BLOCKS: &[&str] = &["app", "team", "require", "weigh", "compare"];
 pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan, SpecError> {
     let mut problems = Problems::default();
     let decision = &spec.decision;
-    let mut header = header::Header::default();
-    let mut app = None;
-    let mut team = Team::default();
-    let mut constraints = Constraints::default();
-    let mut weigh: Option<&Block> = None;
-    let mut compare: Option<&Block> = None;
+    let mut sections = Sections::default();
+    sections.header.id(&mut problems, &decision.id);
+    require_title(&mut problems, decision);
     let mut seen = SeenKeys::default();
+    for item in &decision.items {
+        sections.read(&mut problems, &mut seen, item, frameworks);
+    }
+    let weighting = priorities::weighting(
+        &mut problems,
+        sections.weigh,
+        sections.compare,
+        decision.close,
+        sections.header.prefer.is_some(),
+    );
+    require_app(&mut problems, decision, sections.app.as_ref());
+    if !problems.list.is_empty() {
+        return Err(SpecError::new(&spec.name, spec.source.clone(), problems.list));
+    }
+    Ok(sections.into_plan(decision, weighting))
+}
 
-    header.id(&mut problems, &decision.id);
+fn require_title(problems: &mut Problems, decision: &Decision) {
     if decision.title.is_none() {
         problems.push(
             Problem::new(
@@ -62,26 +75,71 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
             )),
         );
     }
+}
 
-    for item in &decision.items {
+/// An `app` block must be given, and say what kind of application it is.
+fn require_app(problems: &mut Problems, decision: &Decision, app: Option<&AppDraft>) {
+    let Some(app) = app else {
+        problems.push(
+            Problem::new(
+                Code::MissingApp,
+                decision.close,
+                "the decision does not describe the application",
+                "add an `app` block before this",
+            )
+            .with_help("app { kind api  load 5_000 rps peak }"),
+        );
+        return;
+    };
+    if app.kind.is_none() {
+        problems.push(
+            Problem::new(
+                Code::MissingKind,
+                app.span,
+                "the `app` block does not say what kind of application this is",
+                "no `kind` here",
+            )
+            .with_help(format!(
+                "add `kind <kind>`, one of {}",
+                AppKind::names().collect::<Vec<_>>().join(", ")
+            )),
+        );
+    }
+}
+
+/// The decision's top-level settings and blocks as read so far. `weigh` and `compare` are kept
+/// as written: they are read together, once both are known.
+#[derive(Default)]
+struct Sections<'s> {
+    header: header::Header,
+    app: Option<AppDraft>,
+    team: Team,
+    constraints: Constraints,
+    weigh: Option<&'s Block>,
+    compare: Option<&'s Block>,
+}
+
+impl<'s> Sections<'s> {
+    /// Reads one top-level item, reporting unknown, repeated or misshapen ones.
+    fn read(&mut self, problems: &mut Problems, seen: &mut SeenKeys, item: &'s Item, frameworks: &dyn FrameworkNames) {
         let key = item.key();
         match item {
             Item::Statement(statement) if TOP_STATEMENTS.contains(&key.value.as_str()) => {
                 let repeatable = key.value == "catalog";
-                if repeatable || seen.first_time(&mut problems, &key.value, key.span, "the decision") {
-                    header.statement(&mut problems, statement);
+                if repeatable || seen.first_time(problems, &key.value, key.span, "the decision") {
+                    self.header.statement(problems, statement);
                 }
             }
             Item::Block(block) if TOP_BLOCKS.contains(&key.value.as_str()) => {
-                if !seen.first_time(&mut problems, &key.value, key.span, "the decision") {
-                    continue;
+                if !seen.first_time(problems, &key.value, key.span, "the decision") {
+                    return;
                 }
                 match key.value.as_str() {
-                    "app" => app = Some(app::app(&mut problems, block)),
-                    "team" => team = team::team(&mut problems, block, frameworks),
-                    "require" => constraints = require::require(&mut problems, block, frameworks),
-                    "weigh" => weigh = Some(block),
-                    _ => compare = Some(block),
+                    "app" => self.app = Some(app::app(problems, block)),
+                    "team" => self.team = team::team(problems, block, frameworks),
+                    "require" => self.constraints = require::require(problems, block, frameworks),
+                    "weigh" => self.weigh = Some(block),
+                    _ => self.compare = Some(block),
                 }
             }
             Item::Statement(statement) if TOP_BLOCKS.contains(&key.value.as_str()) => {
@@ -105,68 +163,39 @@ pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan,
         }
     }
 
-    let weighting = priorities::weighting(&mut problems, weigh, compare, decision.close, header.prefer.is_some());
-
-    if app.is_none() {
-        problems.push(
-            Problem::new(
-                Code::MissingApp,
-                decision.close,
-                "the decision does not describe the application",
-                "add an `app` block before this",
-            )
-            .with_help("app { kind api  load 5_000 rps peak }"),
-        );
-    }
-    if let Some(app) = &app {
-        if app.kind.is_none() {
-            problems.push(
-                Problem::new(
-                    Code::MissingKind,
-                    app.span,
-                    "the `app` block does not say what kind of application this is",
-                    "no `kind` here",
-                )
-                .with_help(format!(
-                    "add `kind <kind>`, one of {}",
-                    AppKind::names().collect::<Vec<_>>().join(", ")
-                )),
-            );
+    /// The plan, once every required part was found without problems.
+    fn into_plan(self, decision: &Decision, weighting: Option<Weighting>) -> Plan {
+        let header = self.header;
+        let app = self.app.expect("checked by require_app");
+        Plan {
+            format_version: PLAN_FORMAT_VERSION,
+            id: decision.id.value.clone(),
+            title: decision.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            status: header.status.unwrap_or(Status::Proposed),
+            date: header.date,
+            deciders: header.deciders,
+            consulted: header.consulted,
+            informed: header.informed,
+            context: header.context.unwrap_or_default(),
+            app: AppProfile {
+                kind: app.kind.expect("checked by require_app"),
+                load: app.load,
+                workload: app.workload,
+                realtime: app.realtime,
+                architecture: app.architecture,
+                horizon: app.horizon,
+            },
+            team: self.team,
+            constraints: self.constraints,
+            weighting: weighting.unwrap_or(Weighting::Direct {
+                weights: Default::default(),
+            }),
+            prefer: header.prefer,
+            method: header.method.unwrap_or(Method::All),
+            options: header.options.unwrap_or(DEFAULT_OPTIONS),
+            catalog_includes: header.catalog.into_iter().map(|c| c.value).collect(),
         }
     }
-
-    if !problems.list.is_empty() {
-        return Err(SpecError::new(&spec.name, spec.source.clone(), problems.list));
-    }
-    let app = app.expect("checked above");
-    Ok(Plan {
-        format_version: PLAN_FORMAT_VERSION,
-        id: decision.id.value.clone(),
-        title: decision.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-        status: header.status.unwrap_or(Status::Proposed),
-        date: header.date,
-        deciders: header.deciders,
-        consulted: header.consulted,
-        informed: header.informed,
-        context: header.context.unwrap_or_default(),
-        app: AppProfile {
-            kind: app.kind.expect("checked above"),
-            load: app.load,
-            workload: app.workload,
-            realtime: app.realtime,
-            architecture: app.architecture,
-            horizon: app.horizon,
-        },
-        team,
-        constraints,
-        weighting: weighting.unwrap_or(Weighting::Direct {
-            weights: Default::default(),
-        }),
-        prefer: header.prefer,
-        method: header.method.unwrap_or(Method::All),
-        options: header.options.unwrap_or(DEFAULT_OPTIONS),
-        catalog_includes: header.catalog.into_iter().map(|c| c.value).collect(),
-    })
 }
 
 /// How many surviving options a record discusses when the spec does not say.
