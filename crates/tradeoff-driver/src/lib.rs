@@ -21,6 +21,7 @@ pub mod format;
 mod git;
 pub mod import;
 mod includes;
+pub mod init;
 pub mod records;
 pub mod score;
 pub mod sources;
