@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod compare;
 pub mod coverage;
 pub mod evaluation;
+pub mod explain;
 pub mod numbers;
 pub mod scoring;
 

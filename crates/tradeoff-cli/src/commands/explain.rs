@@ -1,5 +1,6 @@
 //! `tradeoff explain SPEC FRAMEWORK`: why one framework got its scores, or why it was eliminated.
 
+use tradeoff_core::explain::{explain as explanation_of, known_ids};
 use tradeoff_driver::catalog::unknown_framework;
 use tradeoff_driver::score::score;
 use tradeoff_driver::WorkingTree;
@@ -16,8 +17,8 @@ pub fn run(args: &ExplainArgs, ui: &Ui) -> CommandResult {
         "scored {} against catalog {}",
         loaded.display, evaluation.catalog_version
     ));
-    let explanation = explain::explain(&evaluation, &args.framework)
-        .ok_or_else(|| unknown_framework(&args.framework, &explain::known_ids(&evaluation)))?;
+    let explanation = explanation_of(&evaluation, &args.framework)
+        .ok_or_else(|| unknown_framework(&args.framework, &known_ids(&evaluation)))?;
     match args.format {
         TextOrJson::Json => print_json(&explanation)?,
         TextOrJson::Text => print!("{}", explain::render(&explanation, &loaded.plan.id)),
