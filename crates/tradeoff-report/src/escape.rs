@@ -109,6 +109,12 @@ fn escape_line(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text inside a Markdown code span: a backtick would close it early and a line break end it,
+/// and nothing can be escaped inside one.
+pub fn code_span(text: &str) -> String {
+    text.replace('`', "'").replace(['\r', '\n'], " ")
+}
+
 /// A YAML double-quoted scalar. Only the escapes `\\`, `\"` and `\uXXXX` are used, which are
 /// also JSON escapes, so the value can be read back with a JSON string parser.
 pub fn yaml_string(text: &str) -> String {

@@ -7,6 +7,7 @@
 //! writes only inside the output folder it is given, never reads a clock (same inputs, same
 //! bytes), and treats all spec and catalog text as untrusted when producing Markdown or HTML.
 
+pub mod comparison;
 mod error;
 mod escape;
 mod format;
@@ -18,6 +19,7 @@ mod store;
 pub mod svg;
 pub mod templates;
 
+pub use comparison::ComparisonModel;
 pub use error::ReportError;
 pub use index::{IndexEntry, IndexModel};
 pub use record::{RecordMeta, RecordModel};

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 
+use crate::comparison::ComparisonModel;
 use crate::error::ReportError;
 use crate::escape;
 use crate::html;
@@ -19,13 +20,15 @@ pub const RECORD_MARKDOWN: &str = "record.md.j2";
 pub const RECORD_HTML: &str = "record.html.j2";
 pub const INDEX_MARKDOWN: &str = "index.md.j2";
 pub const INDEX_HTML: &str = "index.html.j2";
+pub const COMPARISON_MARKDOWN: &str = "comparison.md.j2";
 
 /// The built-in templates, by file name.
-const BUILTIN: [(&str, &str); 4] = [
+const BUILTIN: [(&str, &str); 5] = [
     (RECORD_MARKDOWN, include_str!("../templates/record.md.j2")),
     (RECORD_HTML, include_str!("../templates/record.html.j2")),
     (INDEX_MARKDOWN, include_str!("../templates/index.md.j2")),
     (INDEX_HTML, include_str!("../templates/index.html.j2")),
+    (COMPARISON_MARKDOWN, include_str!("../templates/comparison.md.j2")),
 ];
 
 /// A record rendered in both formats.
@@ -42,7 +45,7 @@ pub struct RenderedIndex {
     pub html: String,
 }
 
-/// The four record templates, ready to render.
+/// The record, decision log and comparison templates, ready to render.
 pub struct Templates {
     env: Environment<'static>,
 }
@@ -96,6 +99,7 @@ impl Templates {
         env.add_filter("md", md_filter);
         env.add_filter("md_block", |text: &str| escape::markdown_block(text));
         env.add_filter("source", |text: &str| escape::markdown_source(text));
+        env.add_filter("code", |text: &str| escape::code_span(text));
         env.add_filter("yaml", yaml_filter);
         for (name, source) in sources {
             env.add_template_owned(name, source)
@@ -129,6 +133,11 @@ impl Templates {
         let markdown = self.render(INDEX_MARKDOWN, context! { index => index })?;
         let html = self.render(INDEX_HTML, context! { index => index })?;
         Ok(RenderedIndex { markdown, html })
+    }
+
+    /// Renders the pull-request comment comparing two versions of a decision.
+    pub fn render_comparison(&self, comparison: &ComparisonModel) -> Result<String, ReportError> {
+        self.render(COMPARISON_MARKDOWN, context! { comparison => comparison })
     }
 }
 

@@ -1,14 +1,15 @@
 //! `tradeoff diff OLD NEW` and `tradeoff diff --git REV SPEC`: evaluate two versions of a
-//! decision and summarise what changed, as Markdown for a pull-request comment or as JSON.
+//! decision and summarise what changed, as Markdown for a pull-request comment (the report's
+//! `comparison.md.j2` template) or as JSON.
 
 use tradeoff_driver::diff::{diff, Side};
 use tradeoff_driver::{GitRevision, WorkingTree};
+use tradeoff_report::{ComparisonModel, Templates};
 
 use crate::cli::{DiffArgs, MarkdownOrJson};
 use crate::commands::print_json;
 use crate::exit::{CommandResult, Failure, Outcome};
 use crate::ui::Ui;
-use crate::views;
 
 pub fn run(args: &DiffArgs, ui: &Ui) -> CommandResult {
     let working = |path| Side {
@@ -43,7 +44,14 @@ pub fn run(args: &DiffArgs, ui: &Ui) -> CommandResult {
     ui.detail(format!("comparing {} with {}", report.old, report.new));
     match args.format {
         MarkdownOrJson::Json => print_json(&report)?,
-        MarkdownOrJson::Markdown => print!("{}", views::diff::render(&report.old, &report.new, &report.comparison)),
+        MarkdownOrJson::Markdown => {
+            let comment = ComparisonModel::build(&report.old, &report.new, &report.comparison);
+            // The built-in template renders every comparison: a failure is a bug.
+            let markdown = Templates::builtin()
+                .render_comparison(&comment)
+                .map_err(Failure::internal)?;
+            print!("{markdown}");
+        }
     }
     Ok(Outcome::Success)
 }

@@ -3,7 +3,6 @@
 pub mod catalog;
 pub mod check;
 pub mod coverage;
-pub mod diff;
 pub mod evaluation;
 pub mod explain;
 pub mod plan;
