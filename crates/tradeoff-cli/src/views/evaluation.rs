@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use tradeoff_core::evaluation::{Evaluation, Stability};
+use tradeoff_core::evaluation::{Evaluation, ScoredOption, Sensitivity, Stability};
+use tradeoff_lang::vocab::Criterion;
 use tradeoff_lang::Plan;
 
 use super::table;
@@ -11,7 +12,18 @@ use super::table;
 pub fn render(plan: &Plan, eval: &Evaluation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}\n", plan.id, plan.title);
+    render_ranking(&mut out, eval);
+    render_weights(&mut out, eval);
+    if let Some(sensitivity) = &eval.sensitivity {
+        render_sensitivity(&mut out, sensitivity);
+    }
+    render_eliminated_and_warnings(&mut out, eval);
+    let _ = writeln!(out, "\ncatalog {}", eval.catalog_version);
+    out
+}
 
+/// The ranking table: totals per method, confidence, and the criteria that carried each option.
+fn render_ranking(out: &mut String, eval: &Evaluation) {
     let mut header: Vec<String> = vec!["rank".into(), "framework".into(), "language".into()];
     for method in &eval.methods {
         header.push(method.label().to_owned());
@@ -30,26 +42,32 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
                 row.push(format!("{total:.3}{rank}"));
             }
             row.push(format!("{:.0}%", option.confidence * 100.0));
-            // The table shows which criteria carried each option; `--format json` has the sentences.
-            let carried: Vec<String> = option
-                .top_reasons
-                .iter()
-                .filter_map(|reason| reason.split_once(':').map(|(criterion, _)| criterion.trim().to_owned()))
-                .map(|criterion| {
-                    let score = tradeoff_lang::vocab::Criterion::parse(&criterion)
-                        .and_then(|c| option.cells.get(&c))
-                        .map(|cell| format!(" {:.2}", cell.score))
-                        .unwrap_or_default();
-                    format!("{criterion}{score}")
-                })
-                .collect();
-            row.push(carried.join(", "));
+            row.push(carried_by(option));
             row
         })
         .collect();
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     out.push_str(&table(&header_refs, &rows));
+}
 
+/// Which criteria carried an option, with their scores; `--format json` has the sentences.
+fn carried_by(option: &ScoredOption) -> String {
+    let carried: Vec<String> = option
+        .top_reasons
+        .iter()
+        .filter_map(|reason| reason.split_once(':').map(|(criterion, _)| criterion.trim().to_owned()))
+        .map(|criterion| {
+            let score = Criterion::parse(&criterion)
+                .and_then(|c| option.cells.get(&c))
+                .map(|cell| format!(" {:.2}", cell.score))
+                .unwrap_or_default();
+            format!("{criterion}{score}")
+        })
+        .collect();
+    carried.join(", ")
+}
+
+fn render_weights(out: &mut String, eval: &Evaluation) {
     let weights: Vec<String> = eval
         .criteria
         .iter()
@@ -63,32 +81,34 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
             consistency.ratio, consistency.lambda_max
         );
     }
+}
 
-    if let Some(sensitivity) = &eval.sensitivity {
-        let verdict = match sensitivity.stability {
-            Stability::Robust => "robust",
-            Stability::Moderate => "moderately stable",
-            Stability::Fragile => "fragile",
-        };
-        let _ = write!(out, "\nsensitivity: the choice of {} is {verdict}", sensitivity.winner);
-        match &sensitivity.most_critical {
-            Some(t) => {
-                let flip = t.flip_at.map(|f| format!("{f:.3}")).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "; most critical criterion: {} (weight {:.3} → {flip} flips the winner)",
-                    t.criterion, t.current_weight
-                );
-            }
-            None => {
-                let _ = writeln!(out, "; no single weight change in [0, 1] flips it");
-            }
+fn render_sensitivity(out: &mut String, sensitivity: &Sensitivity) {
+    let verdict = match sensitivity.stability {
+        Stability::Robust => "robust",
+        Stability::Moderate => "moderately stable",
+        Stability::Fragile => "fragile",
+    };
+    let _ = write!(out, "\nsensitivity: the choice of {} is {verdict}", sensitivity.winner);
+    match &sensitivity.most_critical {
+        Some(t) => {
+            let flip = t.flip_at.map(|f| format!("{f:.3}")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "; most critical criterion: {} (weight {:.3} → {flip} flips the winner)",
+                t.criterion, t.current_weight
+            );
         }
-        for matchup in &sensitivity.matchups {
-            let _ = writeln!(out, "  vs {}: margin {:.3}", matchup.runner_up, matchup.margin);
+        None => {
+            let _ = writeln!(out, "; no single weight change in [0, 1] flips it");
         }
     }
+    for matchup in &sensitivity.matchups {
+        let _ = writeln!(out, "  vs {}: margin {:.3}", matchup.runner_up, matchup.margin);
+    }
+}
 
+fn render_eliminated_and_warnings(out: &mut String, eval: &Evaluation) {
     if !eval.eliminated.is_empty() {
         let _ = writeln!(out, "\neliminated ({}):", eval.eliminated.len());
         for gone in &eval.eliminated {
@@ -102,6 +122,4 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
             let _ = writeln!(out, "  [{}] {}", warning.code, warning.message);
         }
     }
-    let _ = writeln!(out, "\ncatalog {}", eval.catalog_version);
-    out
 }

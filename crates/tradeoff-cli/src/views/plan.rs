@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use tradeoff_core::catalog::Catalog;
-use tradeoff_lang::plan::{Plan, Weighting};
+use tradeoff_lang::plan::{AppProfile, Constraints, Plan, Weighting};
 
 fn join<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
     items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
@@ -18,7 +18,23 @@ pub fn render(plan: &Plan, catalog: &Catalog) -> String {
         plan.status,
         plan.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default()
     );
-    let app = &plan.app;
+    render_app(&mut out, &plan.app);
+    render_constraints(&mut out, &plan.constraints);
+    render_weighting(&mut out, &plan.weighting);
+    if let Some(prefer) = plan.prefer {
+        let _ = writeln!(out, "\nprefer {prefer}");
+    }
+    let _ = writeln!(out, "method {}, {} options discussed", plan.method, plan.options);
+    let _ = writeln!(
+        out,
+        "catalog {} ({} frameworks)",
+        catalog.version,
+        catalog.frameworks.len()
+    );
+    out
+}
+
+fn render_app(out: &mut String, app: &AppProfile) {
     let _ = writeln!(out, "\napp: {}", app.kind);
     if let Some(rps) = app.load.peak_rps {
         let _ = writeln!(out, "  peak load: {rps} rps");
@@ -36,8 +52,9 @@ pub fn render(plan: &Plan, catalog: &Catalog) -> String {
     if let Some(horizon) = app.horizon {
         let _ = writeln!(out, "  horizon: {horizon}");
     }
+}
 
-    let c = &plan.constraints;
+fn render_constraints(out: &mut String, c: &Constraints) {
     let _ = writeln!(out, "\nhard constraints:");
     if let Some(allowed) = &c.languages_allowed {
         let _ = writeln!(out, "  language in [{}]", join(allowed));
@@ -57,9 +74,11 @@ pub fn render(plan: &Plan, catalog: &Catalog) -> String {
     if let Some(candidates) = &c.candidates {
         let _ = writeln!(out, "  only candidates [{}]", join(candidates));
     }
+}
 
+fn render_weighting(out: &mut String, weighting: &Weighting) {
     let _ = writeln!(out, "\nweights:");
-    match &plan.weighting {
+    match weighting {
         Weighting::Direct { weights } => {
             let mut sorted: Vec<_> = weights.iter().collect();
             sorted.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
@@ -78,15 +97,4 @@ pub fn render(plan: &Plan, catalog: &Catalog) -> String {
             }
         }
     }
-    if let Some(prefer) = plan.prefer {
-        let _ = writeln!(out, "\nprefer {prefer}");
-    }
-    let _ = writeln!(out, "method {}, {} options discussed", plan.method, plan.options);
-    let _ = writeln!(
-        out,
-        "catalog {} ({} frameworks)",
-        catalog.version,
-        catalog.frameworks.len()
-    );
-    out
 }
