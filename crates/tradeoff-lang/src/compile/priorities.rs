@@ -190,62 +190,14 @@ fn pairwise(problems: &mut Problems, block: &Block) -> Option<Weighting> {
 /// `<criterion> over <criterion> <intensity>`
 fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment, Span)> {
     let criteria: Vec<&str> = Criterion::names().collect();
-    let values: Vec<&Value> = statement.values().collect();
-    let is_over = |v: &Value| matches!(&v.kind, ValueKind::Word(w) if w == "over");
-    let [over, less, intensity] = values.as_slice() else {
-        let missing_intensity = matches!(values.as_slice(), [over, _] if is_over(over));
-        let problem = Problem::new(
-            Code::BadJudgment,
-            statement.span,
-            "cannot read this pairwise judgment",
-            if missing_intensity {
-                "how much more important?"
-            } else {
-                "expected `<criterion> over <criterion> <1..9>`"
-            },
-        )
-        .with_help("e.g. `performance over productivity 3` (3 = moderately more important; 1/3 for the reverse)");
-        problems.push(problem);
-        return None;
-    };
-    if !is_over(over) {
-        problems.push(Problem::new(
-            Code::BadJudgment,
-            over.span,
-            "expected `over`",
-            "expected `over` here",
-        ));
-        return None;
-    }
+    let (less, intensity) = judgment_shape(problems, statement)?;
     let more_value = Value {
         kind: ValueKind::Word(statement.key.value.clone()),
         span: statement.key.span,
     };
     let more = problems.vocab(&more_value, "criterion", Criterion::parse, &criteria);
     let less_criterion = problems.vocab(less, "criterion", Criterion::parse, &criteria);
-    let ratio = match &intensity.kind {
-        ValueKind::Number(_) => problems.number(intensity, "an intensity"),
-        ValueKind::Fraction(a, b) => match (a.parse::<f64>(), b.parse::<f64>()) {
-            (Ok(a), Ok(b)) if b > 0.0 => Some(a / b),
-            _ => {
-                problems.push(Problem::new(
-                    Code::PairwiseRange,
-                    intensity.span,
-                    "this fraction has no value",
-                    "division by zero",
-                ));
-                None
-            }
-        },
-        other => {
-            problems.push(super::type_mismatch(
-                intensity.span,
-                "an intensity between 1/9 and 9",
-                other,
-            ));
-            None
-        }
-    };
+    let ratio = intensity_of(problems, intensity);
     let (more, less_criterion, ratio) = (more?, less_criterion?, ratio?);
     if !(1.0 / MAX_INTENSITY - 1e-9..=MAX_INTENSITY + 1e-9).contains(&ratio) {
         problems.push(
@@ -276,4 +228,64 @@ fn judgment(problems: &mut Problems, statement: &Statement) -> Option<(Judgment,
         },
         statement.span,
     ))
+}
+
+/// The values after the first criterion: `over`, the second criterion and the intensity, which
+/// are returned.
+fn judgment_shape<'s>(problems: &mut Problems, statement: &'s Statement) -> Option<(&'s Value, &'s Value)> {
+    let values: Vec<&Value> = statement.values().collect();
+    let is_over = |v: &Value| matches!(&v.kind, ValueKind::Word(w) if w == "over");
+    let [over, less, intensity] = values.as_slice() else {
+        let missing_intensity = matches!(values.as_slice(), [over, _] if is_over(over));
+        let problem = Problem::new(
+            Code::BadJudgment,
+            statement.span,
+            "cannot read this pairwise judgment",
+            if missing_intensity {
+                "how much more important?"
+            } else {
+                "expected `<criterion> over <criterion> <1..9>`"
+            },
+        )
+        .with_help("e.g. `performance over productivity 3` (3 = moderately more important; 1/3 for the reverse)");
+        problems.push(problem);
+        return None;
+    };
+    if !is_over(over) {
+        problems.push(Problem::new(
+            Code::BadJudgment,
+            over.span,
+            "expected `over`",
+            "expected `over` here",
+        ));
+        return None;
+    }
+    Some((less, intensity))
+}
+
+/// A judgment's intensity as a number: a plain number or a fraction such as `1/3`.
+fn intensity_of(problems: &mut Problems, intensity: &Value) -> Option<f64> {
+    match &intensity.kind {
+        ValueKind::Number(_) => problems.number(intensity, "an intensity"),
+        ValueKind::Fraction(a, b) => match (a.parse::<f64>(), b.parse::<f64>()) {
+            (Ok(a), Ok(b)) if b > 0.0 => Some(a / b),
+            _ => {
+                problems.push(Problem::new(
+                    Code::PairwiseRange,
+                    intensity.span,
+                    "this fraction has no value",
+                    "division by zero",
+                ));
+                None
+            }
+        },
+        other => {
+            problems.push(super::type_mismatch(
+                intensity.span,
+                "an intensity between 1/9 and 9",
+                other,
+            ));
+            None
+        }
+    }
 }
