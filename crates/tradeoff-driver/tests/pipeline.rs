@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use tradeoff_driver::check::{check, Verdict};
 use tradeoff_driver::decide::decide;
-use tradeoff_driver::{records, spec, Buffers, Failure, NoFiles, RecordsRequest, Sources, WorkingTree};
+use tradeoff_driver::sources::IncludeError;
+use tradeoff_driver::{records, spec, Buffers, Failure, GitRevision, NoFiles, RecordsRequest, Sources, WorkingTree};
 use tradeoff_report::{Staleness, Templates, WriteOutcome};
 
 const SPEC: &str = "sensor-ingest.tradeoff";
@@ -125,4 +126,50 @@ fn a_preview_is_the_record_a_first_decide_writes() {
     let written = std::fs::read_to_string(dir.path().join("reports/0001-sensor-ingest.md")).unwrap();
     assert_eq!(preview.markdown, written);
     assert!(spec_path.exists());
+}
+
+#[test]
+fn a_git_revision_reads_the_spec_and_its_includes_as_committed() {
+    let (dir, spec_path) = project();
+    std::fs::remove_dir(dir.path().join(".git")).unwrap();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "first"]);
+    let committed = example(SPEC);
+    std::fs::write(&spec_path, committed.replace("sensor-ingest", "sensor-ingest-edited")).unwrap();
+
+    let head = GitRevision { rev: "HEAD".into() };
+    let source = head.spec(&spec_path).unwrap();
+    assert_eq!(source.name, format!("HEAD:specs/{SPEC}"));
+    assert_eq!(source.text, committed);
+    assert_eq!(spec::load(&head, &spec_path).unwrap().plan.id, "sensor-ingest");
+    assert_eq!(
+        spec::load(&WorkingTree, &spec_path).unwrap().plan.id,
+        "sensor-ingest-edited"
+    );
+    assert!(matches!(
+        head.include(&spec_path, "../../elsewhere.toml"),
+        Err(IncludeError::Refused(_))
+    ));
+    assert!(matches!(
+        head.include(&spec_path, "../missing.toml"),
+        Err(IncludeError::Unreadable(Failure::BadInput(_)))
+    ));
+    let dash = GitRevision {
+        rev: "--output=x".into(),
+    };
+    assert!(dash.spec(&spec_path).is_err(), "a revision is never read as an option");
 }
