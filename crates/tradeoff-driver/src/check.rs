@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use rayon::prelude::*;
-use tradeoff_report::{check_record_in, RecordFolder, Staleness, Templates};
+use tradeoff_report::{check_record_in, RecordFolder, RecordInputs, Staleness, Templates};
 
 use crate::files::display_path;
-use crate::records::{evaluation_of, versions_of, RecordsRequest};
+use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::sources::Sources;
 use crate::{spec, Failure};
 
@@ -50,7 +50,17 @@ fn verdict(sources: &dyn Sources, path: &Path, folder: &RecordFolder, templates:
     };
     let evaluation = evaluation_of(&loaded);
     let versions = versions_of(&evaluation);
-    match check_record_in(folder, &loaded.plan, &evaluation, &loaded.source, &versions, templates) {
+    match check_record_in(
+        folder,
+        &RecordInputs {
+            plan: &loaded.plan,
+            evaluation: &evaluation,
+            spec_path: &recorded_spec_path(path),
+            spec_text: &loaded.source,
+            versions: &versions,
+        },
+        templates,
+    ) {
         Ok(stale) if stale.is_empty() => Verdict::Current,
         Ok(stale) => Verdict::Stale(stale),
         Err(error) => Verdict::Failed(Failure::bad_input(error)),

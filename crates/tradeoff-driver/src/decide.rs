@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeoff_report::{write_index, write_record_in, RecordFolder, Templates, WriteOutcome};
+use tradeoff_report::{write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
@@ -54,11 +54,13 @@ fn decide_each(
         }
         let outcome = write_record_in(
             folder,
-            &loaded.plan,
-            &evaluation,
-            &recorded_spec_path(spec),
-            &loaded.source,
-            &versions_of(&evaluation),
+            &RecordInputs {
+                plan: &loaded.plan,
+                evaluation: &evaluation,
+                spec_path: &recorded_spec_path(spec),
+                spec_text: &loaded.source,
+                versions: &versions_of(&evaluation),
+            },
             templates,
         )
         .map_err(Failure::bad_input)?;

@@ -9,7 +9,7 @@ mod fixtures;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tradeoff_report::{write_record, Templates, Versions};
+use tradeoff_report::{write_record, RecordInputs, Templates, Versions};
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -36,7 +36,17 @@ fn main() -> ExitCode {
     for (spec, plan, evaluation) in examples {
         // The fixture stands in for the spec text: only its hash is recorded.
         let spec_text = serde_json::to_string(&plan).unwrap_or_default();
-        match write_record(&out, &plan, &evaluation, spec, &spec_text, &versions, &templates) {
+        match write_record(
+            &out,
+            &RecordInputs {
+                plan: &plan,
+                evaluation: &evaluation,
+                spec_path: spec,
+                spec_text: &spec_text,
+                versions: &versions,
+            },
+            &templates,
+        ) {
             Ok(outcome) => println!("{outcome:?}"),
             Err(error) => {
                 eprintln!("{error}");

@@ -2,7 +2,7 @@
 
 mod fixtures;
 
-use tradeoff_report::{write_record, Templates, Versions};
+use tradeoff_report::{write_record, RecordInputs, Templates, Versions};
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 
@@ -33,11 +33,13 @@ fn rendered() -> (String, String, String, String) {
     };
     write_record(
         dir.path(),
-        &hostile_plan(),
-        &hostile_evaluation(),
-        "specs/x.tradeoff",
-        "x",
-        &versions,
+        &RecordInputs {
+            plan: &hostile_plan(),
+            evaluation: &hostile_evaluation(),
+            spec_path: "specs/x.tradeoff",
+            spec_text: "x",
+            versions: &versions,
+        },
         &Templates::builtin(),
     )
     .unwrap();

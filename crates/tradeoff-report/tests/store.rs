@@ -4,10 +4,14 @@ mod fixtures;
 
 use std::fs;
 use std::path::Path;
+use std::sync::OnceLock;
 
+use tradeoff_core::Evaluation;
 use tradeoff_lang::vocab::Status;
+use tradeoff_lang::Plan;
 use tradeoff_report::{
-    check_record, write_record, write_record_in, RecordFolder, Staleness, Templates, Versions, WriteOutcome,
+    check_record, write_record, write_record_in, RecordFolder, RecordInputs, Staleness, Templates, Versions,
+    WriteOutcome,
 };
 
 const SPEC: &str = "decision sensor-ingest \"Backend framework for the sensor ingestion API\" { status proposed }\n";
@@ -16,6 +20,18 @@ fn versions() -> Versions {
     Versions {
         catalog: "2026.11.0".to_owned(),
         tool: "0.1.0".to_owned(),
+    }
+}
+
+/// The inputs of a record with the versions of [`versions`].
+fn inputs<'a>(plan: &'a Plan, evaluation: &'a Evaluation, spec_path: &'a str, spec_text: &'a str) -> RecordInputs<'a> {
+    static VERSIONS: OnceLock<Versions> = OnceLock::new();
+    RecordInputs {
+        plan,
+        evaluation,
+        spec_path,
+        spec_text,
+        versions: VERSIONS.get_or_init(versions),
     }
 }
 
@@ -42,11 +58,12 @@ fn first_run_creates_record_html_and_index() {
     let out = dir.path().join("reports");
     let outcome = write_record(
         &out,
-        &fixtures::sensor_plan(),
-        &fixtures::sensor_evaluation(),
-        "specs/sensor-ingest.tradeoff",
-        SPEC,
-        &versions(),
+        &inputs(
+            &fixtures::sensor_plan(),
+            &fixtures::sensor_evaluation(),
+            "specs/sensor-ingest.tradeoff",
+            SPEC,
+        ),
         &Templates::builtin(),
     )
     .unwrap();
@@ -84,11 +101,7 @@ fn rerun_with_unchanged_inputs_is_a_byte_identical_no_op() {
     );
     write_record(
         dir.path(),
-        &plan,
-        &evaluation,
-        "specs/s.tradeoff",
-        SPEC,
-        &versions(),
+        &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
         &templates,
     )
     .unwrap();
@@ -99,11 +112,7 @@ fn rerun_with_unchanged_inputs_is_a_byte_identical_no_op() {
         .collect();
     let outcome = write_record(
         dir.path(),
-        &plan,
-        &evaluation,
-        "specs/s.tradeoff",
-        SPEC,
-        &versions(),
+        &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
         &templates,
     )
     .unwrap();
@@ -119,11 +128,13 @@ fn rerun_with_unchanged_inputs_is_a_byte_identical_no_op() {
         .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
         .collect();
     assert_eq!(after, modified, "no file was rewritten");
-    assert!(
-        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates)
-            .unwrap()
-            .is_empty()
-    );
+    assert!(check_record(
+        dir.path(),
+        &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
+        &templates
+    )
+    .unwrap()
+    .is_empty());
 }
 
 #[test]
@@ -136,11 +147,7 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     );
     write_record(
         dir.path(),
-        &plan,
-        &evaluation,
-        "specs/s.tradeoff",
-        SPEC,
-        &versions(),
+        &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
         &templates,
     )
     .unwrap();
@@ -149,11 +156,13 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     newer.catalog = "2026.12.0".to_owned();
     let outcome = write_record(
         dir.path(),
-        &plan,
-        &evaluation,
-        "specs/s.tradeoff",
-        &changed_spec,
-        &newer,
+        &RecordInputs {
+            plan: &plan,
+            evaluation: &evaluation,
+            spec_path: "specs/s.tradeoff",
+            spec_text: &changed_spec,
+            versions: &newer,
+        },
         &templates,
     )
     .unwrap();
@@ -179,11 +188,13 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     newest.catalog = "2027.01.0".to_owned();
     let outcome = write_record(
         dir.path(),
-        &plan,
-        &evaluation,
-        "specs/s.tradeoff",
-        &changed_spec,
-        &newest,
+        &RecordInputs {
+            plan: &plan,
+            evaluation: &evaluation,
+            spec_path: "specs/s.tradeoff",
+            spec_text: &changed_spec,
+            versions: &newest,
+        },
         &templates,
     )
     .unwrap();
@@ -209,11 +220,7 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert_eq!(first.winner().unwrap().framework, "django");
     write_record(
         dir.path(),
-        &plan,
-        &first,
-        "specs/saas.tradeoff",
-        "v1",
-        &versions(),
+        &inputs(&plan, &first, "specs/saas.tradeoff", "v1"),
         &templates,
     )
     .unwrap();
@@ -225,11 +232,7 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert_eq!(second.winner().unwrap().framework, "rails");
     let outcome = write_record(
         dir.path(),
-        &plan,
-        &second,
-        "specs/saas.tradeoff",
-        "v2",
-        &versions(),
+        &inputs(&plan, &second, "specs/saas.tradeoff", "v2"),
         &templates,
     )
     .unwrap();
@@ -265,22 +268,14 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     // The new record is now the current one: rerunning is a no-op, and a further change revises it.
     let again = write_record(
         dir.path(),
-        &plan,
-        &second,
-        "specs/saas.tradeoff",
-        "v2",
-        &versions(),
+        &inputs(&plan, &second, "specs/saas.tradeoff", "v2"),
         &templates,
     )
     .unwrap();
     assert_eq!(again, WriteOutcome::Unchanged { path: new_path.clone() });
     let third = write_record(
         dir.path(),
-        &plan,
-        &second,
-        "specs/saas.tradeoff",
-        "v3",
-        &versions(),
+        &inputs(&plan, &second, "specs/saas.tradeoff", "v3"),
         &templates,
     )
     .unwrap();
@@ -301,16 +296,12 @@ fn proposed_record_whose_winner_changes_is_revised_not_superseded() {
     plan.status = Status::Proposed;
     write_record(
         dir.path(),
-        &plan,
-        &fixtures::saas_evaluation(),
-        "s",
-        "v1",
-        &versions(),
+        &inputs(&plan, &fixtures::saas_evaluation(), "s", "v1"),
         &templates,
     )
     .unwrap();
     let second = fixtures::saas_evaluation_with(&[("django", 0.3)]);
-    let outcome = write_record(dir.path(), &plan, &second, "s", "v2", &versions(), &templates).unwrap();
+    let outcome = write_record(dir.path(), &inputs(&plan, &second, "s", "v2"), &templates).unwrap();
     let path = dir.path().join("0001-saas-dashboard-mvp.md");
     assert_eq!(
         outcome,
@@ -335,21 +326,13 @@ fn index_lists_every_record_by_number() {
     .unwrap();
     write_record(
         dir.path(),
-        &fixtures::sensor_plan(),
-        &fixtures::sensor_evaluation(),
-        "a",
-        "a",
-        &versions(),
+        &inputs(&fixtures::sensor_plan(), &fixtures::sensor_evaluation(), "a", "a"),
         &templates,
     )
     .unwrap();
     write_record(
         dir.path(),
-        &fixtures::saas_plan(),
-        &fixtures::saas_evaluation(),
-        "b",
-        "b",
-        &versions(),
+        &inputs(&fixtures::saas_plan(), &fixtures::saas_evaluation(), "b", "b"),
         &templates,
     )
     .unwrap();
@@ -379,17 +362,33 @@ fn check_reports_changed_inputs_and_hand_edits() {
         Templates::builtin(),
     );
     assert_eq!(
-        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates).unwrap(),
+        check_record(
+            dir.path(),
+            &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
+            &templates
+        )
+        .unwrap(),
         [Staleness::Missing {
             decision: "sensor-ingest".to_owned()
         }]
     );
-    write_record(dir.path(), &plan, &evaluation, "s", SPEC, &versions(), &templates).unwrap();
+    write_record(dir.path(), &inputs(&plan, &evaluation, "s", SPEC), &templates).unwrap();
     let path = dir.path().join("0001-sensor-ingest.md");
 
     let mut newer = versions();
     newer.tool = "0.2.0".to_owned();
-    let stale = check_record(dir.path(), &plan, &evaluation, "other spec", &newer, &templates).unwrap();
+    let stale = check_record(
+        dir.path(),
+        &RecordInputs {
+            plan: &plan,
+            evaluation: &evaluation,
+            spec_path: "specs/s.tradeoff",
+            spec_text: "other spec",
+            versions: &newer,
+        },
+        &templates,
+    )
+    .unwrap();
     assert_eq!(stale.len(), 2, "{stale:?}");
     assert!(matches!(&stale[0], Staleness::SpecChanged { path: p, .. } if *p == path));
     assert_eq!(
@@ -405,7 +404,12 @@ fn check_reports_changed_inputs_and_hand_edits() {
     let page = fs::read_to_string(&html).unwrap();
     fs::write(&html, page.replace("FastAPI", "FastAPI!")).unwrap();
     assert_eq!(
-        check_record(dir.path(), &plan, &evaluation, SPEC, &versions(), &templates).unwrap(),
+        check_record(
+            dir.path(),
+            &inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC),
+            &templates
+        )
+        .unwrap(),
         [Staleness::ContentDiffers { path: html }]
     );
 }
@@ -424,11 +428,7 @@ fn a_template_override_is_used_and_a_typo_in_it_is_an_error() {
     let out = dir.path().join("out");
     write_record(
         &out,
-        &fixtures::sensor_plan(),
-        &fixtures::sensor_evaluation(),
-        "s",
-        "s",
-        &versions(),
+        &inputs(&fixtures::sensor_plan(), &fixtures::sensor_evaluation(), "s", "s"),
         &templates,
     )
     .unwrap();
@@ -462,11 +462,7 @@ fn one_folder_scan_stays_current_across_creates_supersedes_and_revisions() {
     let mut write = |evaluation: &tradeoff_core::Evaluation, spec: &str| {
         write_record_in(
             &mut folder,
-            &plan,
-            evaluation,
-            "specs/saas.tradeoff",
-            spec,
-            &versions(),
+            &inputs(&plan, evaluation, "specs/saas.tradeoff", spec),
             &templates,
         )
         .unwrap()

@@ -35,6 +35,19 @@ pub struct Versions {
     pub tool: String,
 }
 
+/// What a record is made from: the compiled spec, its evaluation, and what identifies them.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordInputs<'a> {
+    pub plan: &'a Plan,
+    pub evaluation: &'a Evaluation,
+    /// The spec's path from the project root, as the record states it (checking ignores it: a
+    /// record is current wherever its spec is checked from).
+    pub spec_path: &'a str,
+    /// The spec's text: the record stores its SHA-256.
+    pub spec_text: &'a str,
+    pub versions: &'a Versions,
+}
+
 /// What `write_record` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
@@ -240,15 +253,11 @@ pub fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &
 /// - otherwise: the same number, revision + 1, and a change-log line saying what changed.
 pub fn write_record(
     out_dir: &Path,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_path: &str,
-    spec_text: &str,
-    versions: &Versions,
+    inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
     let mut folder = RecordFolder::scan(out_dir)?;
-    let outcome = write_record_in(&mut folder, plan, evaluation, spec_path, spec_text, versions, templates)?;
+    let outcome = write_record_in(&mut folder, inputs, templates)?;
     write_index(out_dir, templates)?;
     Ok(outcome)
 }
@@ -257,13 +266,16 @@ pub fn write_record(
 /// refreshing the index: deciding many specs scans the folder and writes the index once.
 pub fn write_record_in(
     folder: &mut RecordFolder,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_path: &str,
-    spec_text: &str,
-    versions: &Versions,
+    inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
+    let RecordInputs {
+        plan,
+        evaluation,
+        spec_path,
+        spec_text,
+        versions,
+    } = *inputs;
     let out_dir = folder.dir.clone();
     std::fs::create_dir_all(&out_dir).map_err(|e| ReportError::io("create", &out_dir, e))?;
     let out = Rendering {
@@ -435,20 +447,10 @@ fn supersede(
 /// Why the record for `plan` in `out_dir` is out of date; empty when it is current.
 pub fn check_record(
     out_dir: &Path,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_text: &str,
-    versions: &Versions,
+    inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<Vec<Staleness>, ReportError> {
-    check_record_in(
-        &RecordFolder::scan(out_dir)?,
-        plan,
-        evaluation,
-        spec_text,
-        versions,
-        templates,
-    )
+    check_record_in(&RecordFolder::scan(out_dir)?, inputs, templates)
 }
 
 /// The records of one folder, read once: checking or deciding many specs against the same
@@ -507,12 +509,16 @@ impl RecordFolder {
 /// [`check_record`] against a folder scanned beforehand.
 pub fn check_record_in(
     folder: &RecordFolder,
-    plan: &Plan,
-    evaluation: &Evaluation,
-    spec_text: &str,
-    versions: &Versions,
+    inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<Vec<Staleness>, ReportError> {
+    let RecordInputs {
+        plan,
+        evaluation,
+        spec_text,
+        versions,
+        ..
+    } = *inputs;
     let Some(existing) = folder.current(&plan.id) else {
         return Ok(vec![Staleness::Missing {
             decision: plan.id.clone(),
