@@ -2,8 +2,9 @@
 //! end (the CLI, the fuzz targets, later an editor server): reading specs and catalog files
 //! through a [`Sources`] (working tree, git revision), include resolution inside the project,
 //! the catalog files that make the catalog version, compile → evaluate → render → write or
-//! compare, the settings and versions stored in every record, checking and formatting. These are
-//! the rules that make a record reproducible, so they live here once.
+//! compare, the settings and versions stored in every record, checking, formatting, project
+//! scaffolding and catalog imports. These are the rules that make a record reproducible, so they
+//! live here once.
 //!
 //! It must not parse arguments, print, read environment variables or choose exit codes: it
 //! returns data ([`Failure`], verdicts, outcomes) and front ends present it. Language, scoring
