@@ -181,11 +181,38 @@ fn spec_errors_as_json_github_and_sarif_carry_their_line_and_column() {
     );
     // The rules are the driver's one list of codes; the results only point into it.
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 2 + tradeoff_lang::Code::ALL.len());
+    assert_eq!(rules.len(), 3 + tradeoff_lang::Code::ALL.len());
     insta::assert_snapshot!("spec_errors_sarif", results_of(&log));
 }
 
 /// The SARIF results alone: the rule list is long and covered by the count above.
 fn results_of(log: &Value) -> String {
     serde_json::to_string_pretty(&log["runs"][0]["results"]).unwrap()
+}
+
+#[test]
+fn a_broken_catalog_include_is_annotated_in_the_catalog_file() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    std::fs::create_dir(project.path().join("catalog")).unwrap();
+    std::fs::write(
+        project.path().join("catalog/acme.toml"),
+        "id = \"acme-web\"\nbogus = 1\n",
+    )
+    .unwrap();
+    let spec = project.path().join("specs/sensor-ingest.tradeoff");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, text.replacen('{', "{\n  catalog \"../catalog/acme.toml\"", 1)).unwrap();
+    let github = check_output(project.path(), "github");
+    assert!(
+        github.contains("::error file=catalog/acme.toml,line=2,col="),
+        "{github}"
+    );
+    let sarif: Value = serde_json::from_str(&check_output(project.path(), "sarif")).unwrap();
+    assert_valid_sarif(&sarif);
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "catalog-error");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "catalog/acme.toml"
+    );
 }

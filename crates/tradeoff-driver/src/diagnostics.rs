@@ -3,6 +3,7 @@
 //! one of them.
 
 use serde::Serialize;
+use tradeoff_core::catalog::CatalogError;
 use tradeoff_lang::{Position, SpecError};
 use tradeoff_report::Staleness;
 
@@ -17,6 +18,8 @@ pub enum Code {
     /// The spec, its catalog files or its record cannot be read, with no place in the spec to
     /// point at.
     SpecError,
+    /// A catalog file the spec includes has a problem at a known place in that file.
+    CatalogError,
     /// A problem at a known place in the spec.
     Spec(tradeoff_lang::Code),
 }
@@ -24,7 +27,7 @@ pub enum Code {
 impl Code {
     /// Every code: the check's own first, then every spec problem.
     pub fn all() -> impl Iterator<Item = Code> {
-        [Code::StaleRecord, Code::SpecError]
+        [Code::StaleRecord, Code::SpecError, Code::CatalogError]
             .into_iter()
             .chain(tradeoff_lang::Code::ALL.iter().copied().map(Code::Spec))
     }
@@ -34,6 +37,7 @@ impl Code {
         match self {
             Code::StaleRecord => "stale-record",
             Code::SpecError => "spec-error",
+            Code::CatalogError => "catalog-error",
             Code::Spec(code) => code.name(),
         }
     }
@@ -43,6 +47,7 @@ impl Code {
         match self {
             Code::StaleRecord => "The committed decision record is missing or out of date.",
             Code::SpecError => "The spec, its catalog files or its record could not be read.",
+            Code::CatalogError => "A catalog file the spec includes has an invalid or unsourced fact.",
             Code::Spec(code) => code.description(),
         }
     }
@@ -52,6 +57,9 @@ impl Code {
         match self {
             Code::StaleRecord => "Run `tradeoff decide` and commit the files it writes in reports/.",
             Code::SpecError => "Run `tradeoff plan SPEC` to see the diagnostic in full.",
+            Code::CatalogError => {
+                "Fix the catalog file at the marked place; `tradeoff catalog check FILE` shows every problem."
+            }
             Code::Spec(_) => "Edit the spec at the marked place; `tradeoff plan SPEC` shows every diagnostic.",
         }
     }
@@ -89,6 +97,10 @@ impl Region {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub code: Code,
+    /// The file the finding is in when it is not the spec: a catalog file the spec includes,
+    /// named from the project root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub message: String,
     /// Absent when the problem is about the whole file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,6 +124,7 @@ pub fn findings(verdict: &Verdict) -> Vec<Finding> {
 fn stale_finding(staleness: &Staleness) -> Finding {
     Finding {
         code: Code::StaleRecord,
+        file: None,
         message: staleness.to_string(),
         region: None,
         label: None,
@@ -119,20 +132,28 @@ fn stale_finding(staleness: &Staleness) -> Finding {
     }
 }
 
-/// A spec's errors, each at its place; any other failure as one finding about the whole file.
+/// A spec's errors and its catalog files' problems, each at its place; any other failure as one
+/// finding about the whole spec.
 pub fn failure_findings(failure: &Failure) -> Vec<Finding> {
     match failure {
         Failure::Spec(error) => spec_findings(error),
-        Failure::BadInput(_) | Failure::Internal(_) => {
-            let diagnostic = failure.diagnostic();
-            vec![Finding {
-                code: Code::SpecError,
-                message: diagnostic.to_string(),
-                region: None,
-                label: None,
-                help: diagnostic.help().map(|help| help.to_string()),
-            }]
-        }
+        Failure::BadInput(report) => match report.downcast_ref::<CatalogError>() {
+            Some(error) => catalog_findings(error),
+            None => vec![about_the_spec(failure)],
+        },
+        Failure::Internal(_) => vec![about_the_spec(failure)],
+    }
+}
+
+fn about_the_spec(failure: &Failure) -> Finding {
+    let diagnostic = failure.diagnostic();
+    Finding {
+        code: Code::SpecError,
+        file: None,
+        message: diagnostic.to_string(),
+        region: None,
+        label: None,
+        help: diagnostic.help().map(|help| help.to_string()),
     }
 }
 
@@ -142,8 +163,24 @@ fn spec_findings(error: &SpecError) -> Vec<Finding> {
         .problems()
         .map(|problem| Finding {
             code: Code::Spec(problem.code),
+            file: None,
             message: problem.message.clone(),
             region: Some(Region::of(text, problem.span.start, problem.span.end)),
+            label: Some(problem.label.clone()),
+            help: problem.help.clone(),
+        })
+        .collect()
+}
+
+fn catalog_findings(error: &CatalogError) -> Vec<Finding> {
+    error
+        .problems
+        .iter()
+        .map(|problem| Finding {
+            code: Code::CatalogError,
+            file: Some(problem.file.name().to_owned()),
+            message: problem.message.clone(),
+            region: Some(Region::of(problem.file.inner(), problem.span.start, problem.span.end)),
             label: Some(problem.label.clone()),
             help: problem.help.clone(),
         })

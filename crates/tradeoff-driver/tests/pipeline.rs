@@ -173,3 +173,26 @@ fn a_git_revision_reads_the_spec_and_its_includes_as_committed() {
     };
     assert!(dash.spec(&spec_path).is_err(), "a revision is never read as an option");
 }
+
+#[test]
+fn a_broken_catalog_include_is_found_in_the_catalog_file_at_its_place() {
+    let (dir, spec_path) = project();
+    std::fs::write(dir.path().join("acme.toml"), "id = \"acme-web\"\nbogus = 1\n").unwrap();
+    let with_include = example(SPEC).replacen('{', "{\n  catalog \"../acme.toml\"", 1);
+    std::fs::write(&spec_path, with_include).unwrap();
+    let verdicts = check(&WorkingTree, &request(dir.path())).unwrap();
+    let Verdict::Failed(failure) = &verdicts[0].verdict else {
+        panic!("{verdicts:?}")
+    };
+    let found = tradeoff_driver::diagnostics::failure_findings(failure);
+    assert!(!found.is_empty());
+    for finding in &found {
+        assert_eq!(finding.code.name(), "catalog-error");
+        assert_eq!(finding.file.as_deref(), Some("acme.toml"), "{finding:?}");
+        assert!(finding.region.is_some(), "{finding:?}");
+    }
+    assert!(
+        found.iter().any(|f| f.region.is_some_and(|r| r.start_line == 2)),
+        "`bogus` is on line 2: {found:?}"
+    );
+}

@@ -94,8 +94,9 @@ pub fn message_with_help(finding: &Finding) -> String {
     }
 }
 
-/// GitHub Actions workflow commands: each finding becomes an annotation on the spec file, at its
-/// region when it has one (else on line 1: a stale record is about the whole file).
+/// GitHub Actions workflow commands: each finding becomes an annotation on the spec file (or the
+/// catalog file it is in), at its region when it has one (else on line 1: a stale record is
+/// about the whole file).
 pub fn render_github(reports: &[CheckReport]) -> String {
     let mut out = String::new();
     for report in reports {
@@ -115,7 +116,7 @@ pub fn render_github(reports: &[CheckReport]) -> String {
             let _ = writeln!(
                 out,
                 "::error file={},{place},title={title}::{}",
-                escape_property(&report.spec),
+                escape_property(finding.file.as_deref().unwrap_or(&report.spec)),
                 escape_data(&message_with_help(finding))
             );
         }
@@ -146,6 +147,7 @@ mod tests {
             status: CheckStatus::Error,
             problems: vec![Finding {
                 code: Code::Spec(tradeoff_lang::Code::Duplicate),
+                file: None,
                 message: "line one\nline two 100%".into(),
                 region: Some(Region {
                     start_line: 38,

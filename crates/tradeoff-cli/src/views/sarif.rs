@@ -1,7 +1,7 @@
 //! SARIF 2.1.0 view of `tradeoff check` results, for GitHub code scanning and other SARIF
 //! consumers. One run; one rule per diagnostic code (the driver's one list); one result per
-//! finding, at its region in the spec, or on line 1 when it is about the whole file (a stale
-//! record is a property of the file, not of one statement).
+//! finding, at its region in the spec (or in the catalog file it is in), or on line 1 when it
+//! is about the whole file (a stale record is a property of the file, not of one statement).
 
 use serde_json::{json, Value};
 use tradeoff_driver::diagnostics::{Code, Finding};
@@ -80,7 +80,7 @@ fn result(spec: &str, rule_index: usize, finding: &Finding) -> Value {
         "message": { "text": message_with_help(finding) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri_of(spec) },
+                "artifactLocation": { "uri": uri_of(finding.file.as_deref().unwrap_or(spec)) },
                 "region": region,
             }
         }],
@@ -117,6 +117,7 @@ mod tests {
     fn current_specs_produce_no_results_and_each_finding_one() {
         let stale = |message: &str| Finding {
             code: Code::StaleRecord,
+            file: None,
             message: message.into(),
             region: None,
             label: None,
