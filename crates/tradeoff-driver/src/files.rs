@@ -1,5 +1,5 @@
-//! Reading user files: size limits, UTF-8, spec discovery, and include paths kept inside the
-//! project. Every failure is a bad-input diagnostic naming the path.
+//! Reading user files (size limit, UTF-8, BOM), spec discovery, the project root and paths
+//! relative to it. Every failure is a bad-input diagnostic naming the path.
 
 use std::path::{Path, PathBuf};
 
