@@ -23,9 +23,10 @@ use jiff::civil::Date;
 use tradeoff_lang::vocab::{Criterion, Method};
 use tradeoff_lang::Plan;
 
-use crate::catalog::model::{Catalog, Origin};
+use crate::catalog::model::{Catalog, Framework, Origin};
 use crate::evaluation::{
-    Aggregation, Eliminated, Evaluation, FactRef, ScoreCell, ScoredOption, Warning, EVALUATION_FORMAT_VERSION,
+    Aggregation, Eliminated, Evaluation, FactRef, ScoreCell, ScoredOption, Sensitivity, Warning,
+    EVALUATION_FORMAT_VERSION,
 };
 use context::Context;
 use facts::Staleness;
@@ -94,83 +95,36 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
     let criteria = resolved.criteria;
     let weight_vector = resolved.vector;
     let ids: Vec<&str> = survivors.iter().map(|f| f.id.as_str()).collect();
-    let matrix: Vec<Vec<f64>> = scored
-        .cells
-        .iter()
-        .map(|cells| {
-            criteria
-                .iter()
-                .map(|c| cells.get(c).map_or(0.0, |cell| cell.score))
-                .collect()
-        })
-        .collect();
+    let matrix = decision_matrix(&scored.cells, &criteria);
 
     // The weighted sum is always computed: sensitivity is defined on it even when only TOPSIS ranks.
     let wsm = aggregate::weighted_sum(&matrix, &weight_vector);
-    let mut totals: BTreeMap<Aggregation, Vec<f64>> = BTreeMap::new();
-    for method in &methods {
-        let method_totals = match method {
-            Aggregation::WeightedSum => wsm.clone(),
-            Aggregation::Topsis => aggregate::topsis(&matrix, &weight_vector),
-        };
-        totals.insert(*method, method_totals);
-    }
+    let totals = totals_by_method(&methods, &wsm, &matrix, &weight_vector);
     let orders: BTreeMap<Aggregation, Vec<usize>> = totals
         .iter()
         .map(|(method, t)| (*method, aggregate::rank_order(t, &ids)))
         .collect();
-
-    let mut options: Vec<ScoredOption> = survivors
-        .iter()
-        .zip(scored.cells)
-        .enumerate()
-        .map(|(i, (framework, cells))| {
-            let option_totals = totals.iter().map(|(m, t)| (*m, t[i])).collect();
-            let ranks = orders
-                .iter()
-                .map(|(m, order)| (*m, 1 + order.iter().position(|&r| r == i).unwrap_or(i)))
-                .collect();
-            ScoredOption {
-                framework: framework.id.clone(),
-                name: framework.name.clone(),
-                language: framework.language.value.name().to_string(),
-                confidence: confidence(&cells, &criteria, &weight_vector),
-                top_reasons: top_reasons(&cells, &criteria, &weight_vector),
-                cells,
-                totals: option_totals,
-                ranks,
-            }
-        })
-        .collect();
     let primary = methods[0];
-    if let Some(order) = orders.get(&primary) {
-        let mut slots: Vec<Option<ScoredOption>> = options.into_iter().map(Some).collect();
-        options = order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-            .collect();
-    }
+    let options = ranked_options(
+        &survivors,
+        scored.cells,
+        Columns {
+            criteria: &criteria,
+            weights: &weight_vector,
+        },
+        &totals,
+        &orders,
+        primary,
+    );
 
     let rankings: BTreeMap<Aggregation, Vec<String>> = orders
         .iter()
         .map(|(m, order)| (*m, order.iter().map(|&i| ids[i].to_string()).collect()))
         .collect();
     let rank_disagreement = disagree(&rankings, primary);
-    if rank_disagreement {
-        warnings.push(Warning {
-            code: "rank-disagreement".into(),
-            message: format!(
-                "the methods disagree on the winner or on the order of the top {COMPARED_TOP}; see rankings"
-            ),
-        });
-    }
+    warnings.extend(rank_disagreement.then(rank_disagreement_warning));
 
-    let sensitivity = if criteria.is_empty() {
-        None
-    } else {
-        let wsm_order = aggregate::rank_order(&wsm, &ids);
-        sensitivity::analyse(&ids, &matrix, &criteria, &weight_vector, &wsm, &wsm_order)
-    };
+    let sensitivity = wsm_sensitivity(&ids, &matrix, &criteria, &weight_vector, &wsm);
 
     warnings.extend(stale_warning(
         &options,
@@ -192,18 +146,126 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
         rank_disagreement,
         sensitivity,
         warnings,
-        overrides: catalog
-            .origins
-            .iter()
-            .filter(|(_, o)| **o != Origin::Builtin)
-            .map(|(id, origin)| crate::evaluation::CatalogOverride {
-                framework: id.clone(),
-                origin: origin.clone(),
-            })
-            .collect(),
+        overrides: overrides(catalog),
         stale_after_months: settings.stale_after_months,
         stale_reference_date: reference.map(|d| d.to_string()),
     }
+}
+
+/// One row per survivor, one column per weighed criterion; a criterion without a cell scores 0.
+fn decision_matrix(cells: &[BTreeMap<Criterion, ScoreCell>], criteria: &[Criterion]) -> Vec<Vec<f64>> {
+    cells
+        .iter()
+        .map(|cells| {
+            criteria
+                .iter()
+                .map(|c| cells.get(c).map_or(0.0, |cell| cell.score))
+                .collect()
+        })
+        .collect()
+}
+
+/// How far the weighted-sum winner is from losing; none without criteria.
+fn wsm_sensitivity(
+    ids: &[&str],
+    matrix: &[Vec<f64>],
+    criteria: &[Criterion],
+    weights: &[f64],
+    wsm: &[f64],
+) -> Option<Sensitivity> {
+    if criteria.is_empty() {
+        return None;
+    }
+    let wsm_order = aggregate::rank_order(wsm, ids);
+    sensitivity::analyse(ids, matrix, criteria, weights, wsm, &wsm_order)
+}
+
+fn rank_disagreement_warning() -> Warning {
+    Warning {
+        code: "rank-disagreement".into(),
+        message: format!("the methods disagree on the winner or on the order of the top {COMPARED_TOP}; see rankings"),
+    }
+}
+
+/// Each method's totals, one per survivor; the weighted sum `wsm` is reused, not recomputed.
+fn totals_by_method(
+    methods: &[Aggregation],
+    wsm: &[f64],
+    matrix: &[Vec<f64>],
+    weights: &[f64],
+) -> BTreeMap<Aggregation, Vec<f64>> {
+    methods
+        .iter()
+        .map(|method| {
+            let totals = match method {
+                Aggregation::WeightedSum => wsm.to_vec(),
+                Aggregation::Topsis => aggregate::topsis(matrix, weights),
+            };
+            (*method, totals)
+        })
+        .collect()
+}
+
+/// The matrix's columns: the weighed criteria and their weights, in the same order.
+#[derive(Clone, Copy)]
+struct Columns<'a> {
+    criteria: &'a [Criterion],
+    weights: &'a [f64],
+}
+
+/// The survivors as scored options (totals and ranks under every method), in the primary
+/// method's order.
+fn ranked_options(
+    survivors: &[&Framework],
+    cells: Vec<BTreeMap<Criterion, ScoreCell>>,
+    columns: Columns<'_>,
+    totals: &BTreeMap<Aggregation, Vec<f64>>,
+    orders: &BTreeMap<Aggregation, Vec<usize>>,
+    primary: Aggregation,
+) -> Vec<ScoredOption> {
+    let options: Vec<ScoredOption> = survivors
+        .iter()
+        .zip(cells)
+        .enumerate()
+        .map(|(i, (framework, cells))| {
+            let option_totals = totals.iter().map(|(m, t)| (*m, t[i])).collect();
+            let ranks = orders
+                .iter()
+                .map(|(m, order)| (*m, 1 + order.iter().position(|&r| r == i).unwrap_or(i)))
+                .collect();
+            ScoredOption {
+                framework: framework.id.clone(),
+                name: framework.name.clone(),
+                language: framework.language.value.name().to_string(),
+                confidence: confidence(&cells, columns.criteria, columns.weights),
+                top_reasons: top_reasons(&cells, columns.criteria, columns.weights),
+                cells,
+                totals: option_totals,
+                ranks,
+            }
+        })
+        .collect();
+    let Some(order) = orders.get(&primary) else {
+        return options;
+    };
+    let mut slots: Vec<Option<ScoredOption>> = options.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// The frameworks that user catalog files added or changed, and which file did.
+fn overrides(catalog: &Catalog) -> Vec<crate::evaluation::CatalogOverride> {
+    catalog
+        .origins
+        .iter()
+        .filter(|(_, o)| **o != Origin::Builtin)
+        .map(|(id, origin)| crate::evaluation::CatalogOverride {
+            framework: id.clone(),
+            origin: origin.clone(),
+        })
+        .collect()
 }
 
 /// The methods to run, primary first.
