@@ -40,9 +40,18 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// Expands directories into the `*.tradeoff` files below them, sorted, so every command
-/// processes specs in the same order.
+/// The specs `paths` name (files, or folders searched for `*.tradeoff`; `specs/` when none is
+/// given), sorted, so every command processes specs in the same order.
 pub fn collect_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    if paths.is_empty() {
+        expand(&[PathBuf::from("specs")])
+    } else {
+        expand(paths)
+    }
+}
+
+/// Expands directories into the `*.tradeoff` files below them, sorted and without duplicates.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -57,15 +66,6 @@ pub fn collect_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     found.sort();
     found.dedup();
     Ok(found)
-}
-
-/// [`collect_specs`], with `specs/` when no path is given.
-pub fn collect_specs_or_default(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    if paths.is_empty() {
-        collect_specs(&[PathBuf::from("specs")])
-    } else {
-        collect_specs(paths)
-    }
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::files::{self, collect_specs_or_default, display_path};
+use crate::files::{self, collect_specs, display_path};
 use crate::Failure;
 
 /// What formatting did to one spec.
@@ -32,7 +32,7 @@ pub fn format_specs(
     check_only: bool,
     on_spec: &mut dyn FnMut(&FormattedSpec),
 ) -> Result<(), Failure> {
-    for path in collect_specs_or_default(paths)? {
+    for path in collect_specs(paths)? {
         let spec = display_path(&path);
         let source = files::read_text(&path)?;
         let formatted = tradeoff_lang::format_source(&spec, &source)?;

@@ -58,7 +58,7 @@ pub struct RecordsRequest {
 impl RecordsRequest {
     /// The specs to work on, in path order, and the templates to render with.
     pub(crate) fn specs_and_templates(&self) -> Result<(Vec<PathBuf>, Templates), Failure> {
-        let specs = files::collect_specs_or_default(&self.specs)?;
+        let specs = files::collect_specs(&self.specs)?;
         let templates = templates(self.templates.as_deref(), specs.first().map(PathBuf::as_path))?;
         Ok((specs, templates))
     }
