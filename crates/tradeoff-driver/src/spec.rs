@@ -37,19 +37,22 @@ pub fn load(sources: &dyn Sources, path: &Path) -> Result<LoadedSpec, Failure> {
     })
 }
 
-/// The catalog files the spec includes, in the order written. A path that is not allowed is a
-/// diagnostic on the include itself.
+/// The catalog files the spec includes, in the order written. A path that is not allowed, or a
+/// file that cannot be read, is a diagnostic on the include itself.
 fn includes(sources: &dyn Sources, path: &Path, name: &str, ast: &SpecFile) -> Result<Vec<Source>, Failure> {
     let mut found = Vec::new();
     for include in ast.catalog_includes() {
-        match sources.include(path, &include.value) {
-            Ok(source) => found.push(source),
-            Err(IncludeError::Unreadable(failure)) => return Err(failure),
-            Err(IncludeError::Refused(message)) => {
-                let problem = Problem::new(Code::BadInclude, include.span, message, "this catalog file");
-                return Err(SpecError::new(name, ast.source.clone(), vec![problem]).into());
+        let message = match sources.include(path, &include.value) {
+            Ok(source) => {
+                found.push(source);
+                continue;
             }
-        }
+            Err(IncludeError::Unreadable(failure)) if failure.is_internal() => return Err(failure),
+            Err(IncludeError::Unreadable(failure)) => failure.to_string(),
+            Err(IncludeError::Refused(message)) => message,
+        };
+        let problem = Problem::new(Code::BadInclude, include.span, message, "this catalog file");
+        return Err(SpecError::new(name, ast.source.clone(), vec![problem]).into());
     }
     Ok(found)
 }

@@ -196,3 +196,17 @@ fn a_broken_catalog_include_is_found_in_the_catalog_file_at_its_place() {
         "`bogus` is on line 2: {found:?}"
     );
 }
+
+#[test]
+fn an_unreadable_include_is_a_diagnostic_on_the_include() {
+    let (dir, spec_path) = project();
+    std::fs::write(dir.path().join("binary.toml"), [0xff, 0xfe, 0x00]).unwrap();
+    let text = example(SPEC).replacen('{', "{\n  catalog \"../binary.toml\"", 1);
+    std::fs::write(&spec_path, &text).unwrap();
+    let failure = spec::load(&WorkingTree, &spec_path).unwrap_err();
+    assert_eq!(codes(&failure), ["bad-include"]);
+    let found = tradeoff_driver::diagnostics::failure_findings(&failure);
+    let region = found[0].region.unwrap();
+    assert_eq!((region.start_line, region.start_column), (3, 11), "{found:?}");
+    assert!(found[0].message.contains("not valid UTF-8"), "{found:?}");
+}
