@@ -153,3 +153,24 @@ fn wrong_argument_counts_are_bad_input() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn a_project_template_overrides_the_pull_request_comment() {
+    let project = project_with(&["sensor-ingest.tradeoff", "realtime-chat.tradeoff"]);
+    std::fs::create_dir(project.path().join("templates")).unwrap();
+    std::fs::write(
+        project.path().join("templates/comparison.md.j2"),
+        "{{ comparison.old|code }} vs {{ comparison.new|code }}: {{ comparison.new_winner|md }}\n",
+    )
+    .unwrap();
+    let text = stdout_of_success(tradeoff_in(project.path()).args([
+        "diff",
+        "specs/sensor-ingest.tradeoff",
+        "specs/realtime-chat.tradeoff",
+    ]));
+    assert!(
+        text.starts_with("specs/sensor-ingest.tradeoff vs specs/realtime-chat.tradeoff: "),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+}

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 use tradeoff_core::compare::{compare, Comparison};
+use tradeoff_report::ComparisonModel;
 
-use crate::records::evaluation_of;
+use crate::records::{evaluation_of, project_templates};
 use crate::sources::Sources;
 use crate::{spec, Failure};
 
@@ -36,4 +37,13 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Result<DiffReport, Failure> {
         new: new.display,
         comparison,
     })
+}
+
+/// The pull-request comment for `report`, rendered with the templates of the project the new
+/// spec belongs to (its `templates/comparison.md.j2` if it overrides the built-in one).
+pub fn comment(report: &DiffReport, new_spec: &Path) -> Result<String, Failure> {
+    let model = ComparisonModel::build(&report.old, &report.new, &report.comparison);
+    project_templates(new_spec)?
+        .render_comparison(&model)
+        .map_err(Failure::bad_input)
 }

@@ -38,6 +38,12 @@ fn templates(explicit: Option<&Path>, first_spec: Option<&Path>) -> Result<Templ
     }
 }
 
+/// The templates of the project `spec` belongs to: its `templates/` folder over the built-in
+/// ones, as `decide` and `check` use them by default.
+pub fn project_templates(spec: &Path) -> Result<Templates, Failure> {
+    templates(None, Some(spec))
+}
+
 /// The spec's path relative to the project root, so records do not depend on where the
 /// command was run from.
 pub fn recorded_spec_path(spec: &Path) -> String {

@@ -1,10 +1,9 @@
 //! `tradeoff diff OLD NEW` and `tradeoff diff --git REV SPEC`: evaluate two versions of a
-//! decision and summarise what changed, as Markdown for a pull-request comment (the report's
-//! `comparison.md.j2` template) or as JSON.
+//! decision and summarise what changed, as Markdown for a pull-request comment (the
+//! `comparison.md.j2` template, overridable in the project's `templates/`) or as JSON.
 
-use tradeoff_driver::diff::{diff, Side};
+use tradeoff_driver::diff::{comment, diff, Side};
 use tradeoff_driver::{GitRevision, WorkingTree};
-use tradeoff_report::{ComparisonModel, Templates};
 
 use crate::cli::{DiffArgs, MarkdownOrJson};
 use crate::commands::print_json;
@@ -40,18 +39,12 @@ pub fn run(args: &DiffArgs, ui: &Ui) -> CommandResult {
             ))
         }
     };
+    let new_spec = new.path;
     let report = diff(old, new)?;
     ui.detail(format!("comparing {} with {}", report.old, report.new));
     match args.format {
         MarkdownOrJson::Json => print_json(&report)?,
-        MarkdownOrJson::Markdown => {
-            let comment = ComparisonModel::build(&report.old, &report.new, &report.comparison);
-            // The built-in template renders every comparison: a failure is a bug.
-            let markdown = Templates::builtin()
-                .render_comparison(&comment)
-                .map_err(Failure::internal)?;
-            print!("{markdown}");
-        }
+        MarkdownOrJson::Markdown => print!("{}", comment(&report, new_spec)?),
     }
     Ok(Outcome::Success)
 }
