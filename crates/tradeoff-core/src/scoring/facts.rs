@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use jiff::Span;
 
-use crate::catalog::model::{Fact, Throughput};
+use crate::catalog::model::{Fact, LoadTest, Throughput};
 use crate::evaluation::FactRef;
 
 /// The staleness rule: a fact dated before `cutoff` is stale.
@@ -69,6 +69,26 @@ impl Staleness {
             // A final round's figure cannot be replaced by a newer one; its age is stated once,
             // as a warning, instead of on every fact.
             stale: !figure.frozen && self.is_stale(&figure.as_of),
+        }
+    }
+}
+
+impl Staleness {
+    /// Cites a web-frameworks load-test figure: rate, p99 latency, and the entry measured.
+    pub(crate) fn cite_load_test(&self, framework: &str, figure: &LoadTest) -> FactRef {
+        FactRef {
+            framework: framework.to_string(),
+            key: format!("load_test.{}", figure.concurrency),
+            value: format!(
+                "{} rps, p99 {} ms ({} {})",
+                crate::numbers::thousands(figure.rps.round().max(0.0) as u64),
+                figure.latency_p99_ms,
+                figure.entry,
+                figure.version
+            ),
+            source: figure.source.clone(),
+            as_of: figure.as_of.clone(),
+            stale: self.is_stale(&figure.as_of),
         }
     }
 }

@@ -435,20 +435,7 @@ fn entry_name(found: Figure) -> String {
 fn cite(ctx: &Context, framework: &Framework, found: Figure, comment: Option<&str>) -> FactRef {
     match found {
         Figure::Tfb(t) => ctx.staleness.cite_throughput(&framework.id, t, comment),
-        Figure::Load(l) => FactRef {
-            framework: framework.id.clone(),
-            key: format!("load_test.{}", l.concurrency),
-            value: format!(
-                "{} rps, p99 {} ms ({} {})",
-                whole(l.rps),
-                l.latency_p99_ms,
-                l.entry,
-                l.version
-            ),
-            source: l.source.clone(),
-            as_of: l.as_of.clone(),
-            stale: ctx.staleness.is_stale(&l.as_of),
-        },
+        Figure::Load(l) => ctx.staleness.cite_load_test(&framework.id, l),
     }
 }
 

@@ -5,7 +5,7 @@ use tradeoff_lang::vocab::Feature;
 use super::performance::{load_test, LOAD_CONNECTIONS};
 use super::{whole, Inputs, LogRange, NEUTRAL};
 use crate::catalog::model::{ConcurrencyModel, Framework, LoadTest};
-use crate::evaluation::{FactRef, ScoreCell};
+use crate::evaluation::ScoreCell;
 use crate::scoring::context::Context;
 use crate::scoring::names;
 
@@ -96,20 +96,7 @@ impl ConcurrencyScales {
         let (model_score, model_text) = model(ctx, framework, &mut inputs);
         let (capacity, capacity_text) = match self.measured(framework) {
             Some((measured, figure, text)) => {
-                inputs.known(FactRef {
-                    framework: framework.id.clone(),
-                    key: format!("load_test.{}", figure.concurrency),
-                    value: format!(
-                        "{} rps, p99 {} ms ({} {})",
-                        whole(figure.rps),
-                        figure.latency_p99_ms,
-                        figure.entry,
-                        figure.version
-                    ),
-                    source: figure.source.clone(),
-                    as_of: figure.as_of.clone(),
-                    stale: ctx.staleness.is_stale(&figure.as_of),
-                });
+                inputs.known(ctx.staleness.cite_load_test(&framework.id, figure));
                 let score = (1.0 - MEASURED_SHARE) * model_score + MEASURED_SHARE * measured;
                 (score, format!("{model_text}; {text}; together {score:.2}"))
             }
