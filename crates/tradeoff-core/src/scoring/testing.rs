@@ -8,6 +8,8 @@ use tradeoff_lang::vocab::{Criterion, Language, LicenseClass};
 use tradeoff_lang::Plan;
 
 use crate::catalog::model::{Catalog, Fact, Framework, Origin};
+use crate::scoring::context::Context;
+use crate::scoring::facts::Staleness;
 
 pub(crate) const AS_OF: &str = "2026-01-15";
 
@@ -65,4 +67,15 @@ pub(crate) fn plan(weights: &[(Criterion, f64)]) -> Plan {
     let mut plan = Plan::with_weighting("test", "Test decision", weighting);
     plan.date = Some("2026-11-24".into());
     plan
+}
+
+/// The scoring context for a plan and catalog, with no reference date (nothing is stale, ages
+/// are unknown) unless the test sets one.
+pub(crate) fn context<'a>(plan: &'a Plan, catalog: &'a Catalog) -> Context<'a> {
+    Context {
+        plan,
+        catalog,
+        staleness: Staleness::new(None, 18),
+        reference: None,
+    }
 }

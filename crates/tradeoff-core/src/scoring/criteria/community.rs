@@ -238,8 +238,7 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, framework, plan};
+    use crate::scoring::testing::{catalog, context, framework, plan};
 
     fn snapshot(as_of: &str, stars: Option<u64>, below: Option<u64>) -> RepoSnapshot {
         RepoSnapshot {
@@ -260,12 +259,7 @@ mod tests {
     fn cells(frameworks: Vec<Framework>) -> Vec<ScoreCell> {
         let cat = catalog(frameworks);
         let plan = plan(&[(Criterion::Community, 1.0)]);
-        let ctx = Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        };
+        let ctx = context(&plan, &cat);
         let survivors: Vec<&Framework> = cat.frameworks.values().collect();
         let scales = CommunityScales::new(&ctx, &survivors);
         survivors.iter().map(|f| scales.cell(&ctx, f)).collect()

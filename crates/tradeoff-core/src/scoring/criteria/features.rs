@@ -160,19 +160,13 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, fact, framework, plan};
+    use crate::scoring::testing::{catalog, context, fact, framework, plan};
 
     fn with_ctx<T>(horizon: Option<Horizon>, f: impl FnOnce(&Context) -> T) -> T {
         let cat = catalog(Vec::new());
         let mut plan = plan(&[(Criterion::Productivity, 1.0)]);
         plan.app.horizon = horizon;
-        f(&Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        })
+        f(&context(&plan, &cat))
     }
 
     #[test]

@@ -452,7 +452,7 @@ mod tests {
 
     use super::*;
     use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, framework, plan};
+    use crate::scoring::testing::{catalog, context, framework, plan};
 
     fn figure(test: TfbTest, rps: u64, round: u32) -> Throughput {
         Throughput {
@@ -488,12 +488,7 @@ mod tests {
         let cat = catalog(frameworks);
         let mut plan = plan(&[(Criterion::Performance, 1.0)]);
         plan.app.workload = workload;
-        let ctx = Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        };
+        let ctx = context(&plan, &cat);
         let survivors: Vec<&Framework> = cat.frameworks.values().collect();
         let table = Table::new(&ctx, &survivors);
         let cells = survivors

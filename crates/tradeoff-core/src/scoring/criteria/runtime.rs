@@ -176,8 +176,7 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, fact, framework, plan};
+    use crate::scoring::testing::{catalog, context, fact, framework, plan};
 
     /// The concurrency cell with scales over no measured framework.
     fn concurrency(ctx: &Context, framework: &Framework) -> ScoreCell {
@@ -207,12 +206,7 @@ mod tests {
         let (fast, slow) = (measured("fast", 50_000.0, 10.0), measured("slow", 5_000.0, 300.0));
         let cat = catalog(vec![fast.clone(), slow.clone()]);
         let plan = plan(&[(Criterion::Concurrency, 1.0)]);
-        let ctx = Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        };
+        let ctx = context(&plan, &cat);
         let scales = ConcurrencyScales::new(&ctx, &[&fast, &slow]);
         let cell = scales.cell(&ctx, &fast);
         assert!(
@@ -238,12 +232,7 @@ mod tests {
         let cat = catalog(Vec::new());
         let mut plan = plan(&[(Criterion::Concurrency, 1.0)]);
         plan.app.realtime = realtime;
-        f(&Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        })
+        f(&context(&plan, &cat))
     }
 
     #[test]

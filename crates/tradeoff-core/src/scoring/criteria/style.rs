@@ -115,19 +115,13 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, fact, framework, plan};
+    use crate::scoring::testing::{catalog, context, fact, framework, plan};
 
     fn with_ctx<T>(prefer: Option<Style>, f: impl FnOnce(&Context) -> T) -> T {
         let cat = catalog(Vec::new());
         let mut plan = plan(&[(Criterion::ConventionFit, 1.0)]);
         plan.prefer = prefer;
-        f(&Context {
-            plan: &plan,
-            catalog: &cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        })
+        f(&context(&plan, &cat))
     }
 
     #[test]

@@ -244,18 +244,8 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, SkillLevel};
 
     use super::*;
-    use crate::catalog::model::{Catalog, LanguageFacts};
-    use crate::scoring::facts::Staleness;
-    use crate::scoring::testing::{catalog, fact, framework, plan};
-
-    fn ctx<'a>(plan: &'a tradeoff_lang::Plan, cat: &'a Catalog) -> Context<'a> {
-        Context {
-            plan,
-            catalog: cat,
-            staleness: Staleness::new(None, 18),
-            reference: None,
-        }
-    }
+    use crate::catalog::model::LanguageFacts;
+    use crate::scoring::testing::{catalog, context, fact, framework, plan};
 
     #[test]
     fn team_fit_takes_the_better_of_framework_and_language_skill() {
@@ -264,17 +254,17 @@ mod tests {
         plan.team.languages.insert(Language::Python, SkillLevel::Expert);
         plan.team.frameworks.insert("fastapi".into(), SkillLevel::Intermediate);
         let fastapi = framework("fastapi", Language::Python);
-        let cell = team_fit(&ctx(&plan, &cat), &fastapi);
+        let cell = team_fit(&context(&plan, &cat), &fastapi);
         assert!((cell.score - 0.8).abs() < 1e-12, "0.8 x expert beats intermediate");
         plan.team.frameworks.insert("fastapi".into(), SkillLevel::Expert);
-        assert_eq!(team_fit(&ctx(&plan, &cat), &fastapi).score, 1.0);
+        assert_eq!(team_fit(&context(&plan, &cat), &fastapi).score, 1.0);
     }
 
     #[test]
     fn team_fit_without_listed_skill_is_zero_and_certain() {
         let cat = catalog(Vec::new());
         let plan = plan(&[(Criterion::TeamFit, 1.0)]);
-        let cell = team_fit(&ctx(&plan, &cat), &framework("phoenix", Language::Elixir));
+        let cell = team_fit(&context(&plan, &cat), &framework("phoenix", Language::Elixir));
         assert_eq!((cell.score, cell.confidence), (0.0, 1.0));
         assert!(cell.explanation.contains("lists no skill"), "{}", cell.explanation);
     }
@@ -286,11 +276,11 @@ mod tests {
         plan.team.languages.insert(Language::Go, SkillLevel::Intermediate);
         let mut gin = framework("gin", Language::Go);
         gin.tfb_classification = Some(fact(TfbClassification::Micro));
-        let cell = learning_curve(&ctx(&plan, &cat), &gin);
+        let cell = learning_curve(&context(&plan, &cat), &gin);
         assert!((cell.score - 0.65).abs() < 1e-12);
         assert_eq!(cell.confidence, 1.0);
         gin.tfb_classification = None;
-        let cell = learning_curve(&ctx(&plan, &cat), &gin);
+        let cell = learning_curve(&context(&plan, &cat), &gin);
         assert!((cell.score - 0.5).abs() < 1e-12);
         assert_eq!(cell.confidence, 0.5);
     }
@@ -308,7 +298,7 @@ mod tests {
             );
         }
         let plan = plan(&[(Criterion::Hiring, 1.0)]);
-        let ctx = ctx(&plan, &cat);
+        let ctx = context(&plan, &cat);
         let (py, go, ex) = (
             framework("py", Language::Python),
             framework("go", Language::Go),
@@ -336,7 +326,7 @@ mod tests {
             },
         );
         let plan = plan(&[(Criterion::Hiring, 1.0)]);
-        let ctx = ctx(&plan, &cat);
+        let ctx = context(&plan, &cat);
         let mut listed = framework("listed", Language::Go);
         listed.survey_usage_pct = Some(fact(10.0));
         let mut unlisted = framework("unlisted", Language::Go);
