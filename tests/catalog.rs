@@ -109,3 +109,13 @@ fn every_fact_of_every_framework_has_a_source_and_a_date() {
         assert!(count >= 12, "{id} has only {count} facts");
     }
 }
+
+#[test]
+fn show_prints_load_tests_and_repository_snapshots_as_figures() {
+    let text = stdout_of_success(tradeoff().args(["catalog", "show", "chi"]));
+    assert!(text.contains("load_test.512"), "{text}");
+    assert!(text.contains("22857.5 rps, p99 94.823 ms (chi 5.2)"), "{text}");
+    assert!(text.contains("fewer than 28629 stars (go-chi/chi)"), "{text}");
+    let gin = stdout_of_success(tradeoff().args(["catalog", "show", "gin"]));
+    assert!(gin.contains("89099 stars"), "{gin}");
+}

@@ -253,7 +253,7 @@ fn parse_all(
                 unknown = true;
                 problems.push(CatalogProblem {
                     file: source.clone(),
-                    span: validate::key_span(text, &format!("frameworks.{id}")).unwrap_or(0..0),
+                    span: validate::table_span(text, &format!("frameworks.{id}")).unwrap_or(0..0),
                     message: format!("the overlay has evidence for `{id}`, which is not a catalog framework"),
                     label: "unknown framework".into(),
                     help: Some("add the framework's own file first, or remove its evidence".into()),
@@ -475,5 +475,92 @@ mod tests {
             .to_string();
         let error = check_files(&[("a.toml".into(), axum.clone()), ("b.toml".into(), axum)], today()).unwrap_err();
         assert!(error.problems.iter().any(|p| p.message.contains("defined twice")));
+    }
+
+    const OVERLAY: &str = r#"
+[overlay]
+importer = "web-frameworks"
+source = "https://example.org/wf"
+as_of = "2026-02-11"
+
+[[overlay.inputs]]
+file = "data.json"
+sha256 = "00"
+
+[[frameworks.gin.load_test]]
+entry = "gin"
+version = "1.11"
+concurrency = 512
+rps = 1234.5
+latency_p50_ms = 1.0
+latency_p90_ms = 2.0
+latency_p99_ms = 3.0
+errors = 0
+source = "https://example.org/wf/data.json"
+as_of = "2026-02-11"
+"#;
+
+    #[test]
+    fn an_overlay_replaces_the_kind_of_evidence_it_carries() {
+        let before = Catalog::builtin().unwrap();
+        let catalog = before
+            .clone()
+            .with_extra_files(&[("wf.toml".into(), OVERLAY.into())], today())
+            .unwrap();
+        let gin = &catalog.frameworks["gin"];
+        assert_eq!(gin.load_test.len(), 1, "the built-in load tests are replaced");
+        assert_eq!(gin.load_test[0].rps, 1234.5);
+        assert_eq!(
+            gin.throughput, before.frameworks["gin"].throughput,
+            "other kinds are kept"
+        );
+        assert_eq!(catalog.origins["gin"], Origin::Builtin);
+        assert_ne!(catalog.version, before.version);
+    }
+
+    #[test]
+    fn an_overlay_for_an_unknown_framework_is_refused_at_its_place() {
+        let text = OVERLAY.replace("frameworks.gin.", "frameworks.ginn.");
+        let error = check_files(&[("wf.toml".into(), text.clone())], today()).unwrap_err();
+        let problem = &error.problems[0];
+        assert!(
+            problem.message.contains("`ginn`, which is not a catalog framework"),
+            "{}",
+            problem.message
+        );
+        assert!(
+            text[problem.span.clone()].contains("[[frameworks.ginn.load_test]]"),
+            "{:?}",
+            problem.span
+        );
+        let undated = OVERLAY.replace("as_of = \"2026-02-11\"\n\n[[overlay.inputs]]", "\n[[overlay.inputs]]");
+        assert!(
+            check_files(&[("wf.toml".into(), undated)], today()).is_err(),
+            "the header is a fact too"
+        );
+    }
+
+    #[test]
+    fn a_languages_file_sets_language_facts() {
+        let text = "[[languages]]\nlanguage = \"go\"\nsurvey_usage_pct = { value = 17.4, source = \"https://survey.stackoverflow.co/2025/technology\", as_of = \"2025-07-29\" }\n";
+        let catalog = Catalog::builtin()
+            .unwrap()
+            .with_extra_files(&[("langs.toml".into(), text.into())], today())
+            .unwrap();
+        let go = &catalog.languages[&tradeoff_lang::vocab::Language::Go];
+        assert_eq!(go.survey_usage_pct.as_ref().unwrap().value, 17.4);
+        let bad = text.replace("17.4", "\"many\"");
+        assert!(check_files(&[("langs.toml".into(), bad)], today()).is_err());
+    }
+
+    #[test]
+    fn the_builtin_catalog_has_languages_and_generated_evidence() {
+        let catalog = Catalog::builtin().unwrap();
+        assert_eq!(catalog.languages.len(), 13);
+        assert!(catalog.frameworks["fasthttp"]
+            .load_test
+            .iter()
+            .any(|l| l.concurrency == 512));
+        assert!(catalog.frameworks["chi"].github.iter().all(|g| g.stars_below.is_some()));
     }
 }

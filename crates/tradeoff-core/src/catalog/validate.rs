@@ -144,6 +144,25 @@ pub fn key_span(text: &str, dotted: &str) -> Option<Range<usize>> {
     item.span().or_else(|| item.as_value().and_then(Value::span))
 }
 
+/// Where a (possibly implicit) table is: its own span, or else that of the first table inside it
+/// that has one. `[[frameworks.gin.load_test]]` makes `frameworks.gin` a table with no text of
+/// its own.
+pub fn table_span(text: &str, dotted: &str) -> Option<Range<usize>> {
+    fn first_span(item: &Item) -> Option<Range<usize>> {
+        item.span().or_else(|| match item {
+            Item::Table(table) => table.iter().find_map(|(_, child)| first_span(child)),
+            Item::ArrayOfTables(array) => array.iter().find_map(|t| t.span()),
+            _ => None,
+        })
+    }
+    let document = ImDocument::parse(text.to_string()).ok()?;
+    let mut item = document.as_item();
+    for part in dotted.split('.') {
+        item = item.get(part)?;
+    }
+    first_span(item)
+}
+
 /// Framework ids appear in specs and file names.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()

@@ -71,9 +71,7 @@ impl Staleness {
             stale: !figure.frozen && self.is_stale(&figure.as_of),
         }
     }
-}
 
-impl Staleness {
     /// Cites a web-frameworks load-test figure: rate, p99 latency, and the entry measured.
     pub(crate) fn cite_load_test(&self, framework: &str, figure: &LoadTest) -> FactRef {
         FactRef {
