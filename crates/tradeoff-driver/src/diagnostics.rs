@@ -110,6 +110,13 @@ pub struct Finding {
     pub label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The text that fixes the problem when it replaces the region (a "did you mean" name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+    /// The region as byte offsets into the spec text, for editors; None when the finding is
+    /// about the whole spec or in another file.
+    #[serde(skip)]
+    pub bytes: Option<std::ops::Range<usize>>,
 }
 
 /// The findings behind a verdict: none for a current record.
@@ -129,6 +136,8 @@ fn stale_finding(staleness: &Staleness) -> Finding {
         region: None,
         label: None,
         help: None,
+        replacement: None,
+        bytes: None,
     }
 }
 
@@ -154,6 +163,8 @@ fn about_the_spec(failure: &Failure) -> Finding {
         region: None,
         label: None,
         help: diagnostic.help().map(|help| help.to_string()),
+        replacement: None,
+        bytes: None,
     }
 }
 
@@ -168,6 +179,8 @@ fn spec_findings(error: &SpecError) -> Vec<Finding> {
             region: Some(Region::of(text, problem.span.start, problem.span.end)),
             label: Some(problem.label.clone()),
             help: problem.help.clone(),
+            replacement: problem.replacement.clone(),
+            bytes: Some(problem.span.start..problem.span.end),
         })
         .collect()
 }
@@ -183,6 +196,8 @@ fn catalog_findings(error: &CatalogError) -> Vec<Finding> {
             region: Some(Region::of(problem.file.inner(), problem.span.start, problem.span.end)),
             label: Some(problem.label.clone()),
             help: problem.help.clone(),
+            replacement: None,
+            bytes: None,
         })
         .collect()
 }

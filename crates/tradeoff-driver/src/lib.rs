@@ -16,6 +16,7 @@ pub mod check;
 pub mod decide;
 pub mod diagnostics;
 pub mod diff;
+pub mod editor;
 mod failure;
 mod files;
 pub mod format;

@@ -25,6 +25,9 @@ pub struct Problem {
     pub span: Span,
     pub label: String,
     pub help: Option<String>,
+    /// Text that would fix the problem if it replaced the span (the "did you mean" name), for
+    /// editors' quick fixes and machine-readable output.
+    pub replacement: Option<String>,
     /// Other places that explain the problem ("first given here").
     pub notes: Vec<(Span, String)>,
 }
@@ -37,6 +40,7 @@ impl Problem {
             span,
             label: label.into(),
             help: None,
+            replacement: None,
             notes: Vec::new(),
         }
     }
@@ -48,6 +52,19 @@ impl Problem {
 
     pub fn with_optional_help(mut self, help: Option<String>) -> Self {
         self.help = help;
+        self
+    }
+
+    /// Help for a misspelled name: "did you mean" with the fix when a candidate is close, else
+    /// the list of candidates when it is short.
+    pub fn with_name_help(mut self, written: &str, candidates: &[&str]) -> Self {
+        match crate::suggest::closest(written, candidates.iter().copied()) {
+            Some(best) => {
+                self.help = Some(format!("did you mean `{best}`?"));
+                self.replacement = Some(best.to_owned());
+            }
+            None => self.help = crate::suggest::help_for(written, candidates),
+        }
         self
     }
 

@@ -8,6 +8,7 @@
 pub mod ast;
 mod code;
 mod compile;
+pub mod complete;
 pub mod diagnostic;
 pub mod format;
 // pest without `std` generates code that names `alloc` directly.

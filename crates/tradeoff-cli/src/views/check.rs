@@ -157,6 +157,8 @@ mod tests {
                 }),
                 label: None,
                 help: None,
+                replacement: None,
+                bytes: None,
             }],
         }];
         assert_eq!(

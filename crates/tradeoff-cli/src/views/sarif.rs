@@ -122,6 +122,8 @@ mod tests {
             region: None,
             label: None,
             help: None,
+            replacement: None,
+            bytes: None,
         };
         let reports = [
             CheckReport {

@@ -31,6 +31,9 @@ use crate::evaluation::{
 use context::Context;
 use facts::Staleness;
 
+/// What each criterion measures, in one sentence.
+pub use criteria::summary as criterion_summary;
+
 /// Facts older than this many months before the decision date are flagged stale by default:
 /// frameworks ship majors and benchmarks rerun on roughly that cadence.
 pub const DEFAULT_STALE_AFTER_MONTHS: u32 = 18;

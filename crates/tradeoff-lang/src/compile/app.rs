@@ -8,7 +8,7 @@ use crate::vocab::{AppKind, Architecture, Horizon, Workload};
 use super::values::{Problems, SeenKeys};
 use super::{known_statements, AppDraft};
 
-pub(super) const APP_KEYS: &[&str] = &["kind", "load", "workload", "realtime", "architecture", "horizon"];
+pub(crate) const APP_KEYS: &[&str] = &["kind", "load", "workload", "realtime", "architecture", "horizon"];
 
 pub fn app(problems: &mut Problems, block: &Block) -> AppDraft {
     let mut draft = AppDraft {

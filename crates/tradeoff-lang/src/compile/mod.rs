@@ -13,14 +13,16 @@ mod values;
 use crate::ast::{Block, Decision, Item, SpecFile, Statement};
 use crate::diagnostic::{Code, Problem, SpecError};
 use crate::plan::{AppProfile, Constraints, FrameworkNames, Load, Plan, Team, Weighting, PLAN_FORMAT_VERSION};
-use crate::suggest;
 use crate::vocab::{AppKind, Method, Status};
+pub(crate) use app::APP_KEYS;
+pub(crate) use require::REQUIRE_KEYS;
+pub(crate) use team::TEAM_KEYS;
 use values::{Problems, SeenKeys};
 
 pub(crate) use values::type_mismatch;
 
 /// Top-level settings that are single statements.
-const TOP_STATEMENTS: &[&str] = &[
+pub(crate) const TOP_STATEMENTS: &[&str] = &[
     "status",
     "date",
     "deciders",
@@ -33,7 +35,7 @@ const TOP_STATEMENTS: &[&str] = &[
     "catalog",
 ];
 /// Top-level settings that are blocks.
-const TOP_BLOCKS: &[&str] = &["app", "team", "require", "weigh", "compare"];
+pub(crate) const TOP_BLOCKS: &[&str] = &["app", "team", "require", "weigh", "compare"];
 
 /// Compiles a parsed spec, resolving framework names against `frameworks`.
 pub fn compile(spec: &SpecFile, frameworks: &dyn FrameworkNames) -> Result<Plan, SpecError> {
@@ -220,7 +222,7 @@ pub(crate) fn unknown_key(key: &str, span: crate::ast::Span, what: &str, known: 
         format!("unknown {what} `{key}`"),
         format!("not {}", with_article(what)),
     )
-    .with_optional_help(suggest::help_for(key, &all))
+    .with_name_help(key, &all)
 }
 
 fn block_written_as_statement(statement: &Statement) -> Problem {

@@ -13,7 +13,7 @@ use super::known_statements;
 use super::team::framework;
 use super::values::{Problems, SeenKeys};
 
-pub(super) const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
+pub(crate) const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
 
 pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Constraints {
     let mut found = Requirements::new(block);

@@ -11,7 +11,7 @@ use crate::vocab::{Language, SkillLevel};
 use super::known_statements;
 use super::values::{Problems, SeenKeys};
 
-pub(super) const TEAM_KEYS: &[&str] = &["size", "knows", "uses"];
+pub(crate) const TEAM_KEYS: &[&str] = &["size", "knows", "uses"];
 
 pub fn team(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Team {
     let mut team = Team::default();
@@ -133,18 +133,23 @@ pub fn framework<'v>(problems: &mut Problems, value: &'v Value, frameworks: &dyn
                 return Some(word);
             }
             let ids = frameworks.ids();
-            let help = suggest::closest(word, ids.iter().map(String::as_str))
-                .map(|best| format!("did you mean `{best}`?"))
-                .unwrap_or_else(|| "`tradeoff catalog list` shows every framework id".to_string());
-            problems.push(
-                Problem::new(
-                    Code::UnknownFramework,
-                    value.span,
-                    format!("unknown framework `{word}`"),
-                    "not in the catalog",
-                )
-                .with_help(help),
+            let best = suggest::closest(word, ids.iter().map(String::as_str));
+            let mut problem = Problem::new(
+                Code::UnknownFramework,
+                value.span,
+                format!("unknown framework `{word}`"),
+                "not in the catalog",
             );
+            problem.help = Some(best.map_or_else(
+                || "`tradeoff catalog list` shows every framework id".to_string(),
+                |best| format!("did you mean `{best}`?"),
+            ));
+            // The fix replaces the value as written: a quoted id stays quoted.
+            problem.replacement = best.map(|best| match &value.kind {
+                ValueKind::Str(_) => format!("{best:?}"),
+                _ => best.to_owned(),
+            });
+            problems.push(problem);
             None
         }
         (None, other) => {

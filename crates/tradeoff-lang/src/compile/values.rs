@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use crate::ast::{Span, Statement, Value, ValueKind};
 use crate::diagnostic::{Code, Problem};
-use crate::suggest;
 
 /// Collects problems while a spec is compiled; compilation never stops at the first one.
 #[derive(Default)]
@@ -53,7 +52,7 @@ impl Problems {
                             format!("unknown {what} `{word}`"),
                             format!("not {}", super::with_article(what)),
                         )
-                        .with_optional_help(suggest::help_for(word, names)),
+                        .with_name_help(word, names),
                     );
                     None
                 }
