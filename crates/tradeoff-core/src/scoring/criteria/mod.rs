@@ -175,6 +175,25 @@ pub(crate) fn whole(value: f64) -> String {
     crate::numbers::thousands(value.round().max(0.0) as u64)
 }
 
+/// What a criterion measures, in one sentence a reviewer understands (docs/scoring.md has the
+/// rules in full).
+pub fn summary(criterion: Criterion) -> &'static str {
+    match criterion {
+        Criterion::Performance => "Measured throughput: TechEmpower Round 23 tests and the web-frameworks load test, each on its own log scale across the catalog, weighted by the workload; an unmeasured test counts at the bottom.",
+        Criterion::Concurrency => "Half the concurrency model of the runtime, half the measured request rate and p99 latency at 512 connections; websockets count for realtime apps.",
+        Criterion::Productivity => "The share of orm, migrations, auth, admin, validation, templating and background jobs the framework ships; convention frameworks gain for an MVP.",
+        Criterion::Community => "GitHub Ranking snapshots: stars, star growth over a year, forks and days since the last commit.",
+        Criterion::Security => "The share present of CSRF protection, XSS escaping, auth, a security policy and an LTS line.",
+        Criterion::Scalability => "The concurrency model, blended with the performance score when the framework was measured.",
+        Criterion::LearningCurve => "The team's skill in the framework's language and how much there is to learn (micro, full-stack, platform).",
+        Criterion::TeamFit => "The team's skill in the framework, or 0.8 of its skill in the framework's language.",
+        Criterion::Hiring => "Stack Overflow Developer Survey 2025 usage of the framework and of its language, among the candidates.",
+        Criterion::Maturity => "Years since the first release (ten years score 1) and whether there is an LTS line.",
+        Criterion::Flexibility => "How much the framework leaves to configuration rather than convention.",
+        Criterion::ConventionFit => "How well the framework's convention-vs-configuration style matches the spec's `prefer`.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,24 +240,5 @@ mod tests {
         assert_eq!(cell.score, 1.0, "scores are clamped into [0, 1]");
         assert_eq!(cell.missing, ["a", "b"]);
         assert_eq!(Inputs::default().cell(0.5, "e".into()).confidence, 1.0);
-    }
-}
-
-/// What a criterion measures, in one sentence a reviewer understands (docs/scoring.md has the
-/// rules in full).
-pub fn summary(criterion: Criterion) -> &'static str {
-    match criterion {
-        Criterion::Performance => "Measured throughput: TechEmpower Round 23 tests and the web-frameworks load test, each on its own log scale across the catalog, weighted by the workload; an unmeasured test counts at the bottom.",
-        Criterion::Concurrency => "Half the concurrency model of the runtime, half the measured request rate and p99 latency at 512 connections; websockets count for realtime apps.",
-        Criterion::Productivity => "The share of orm, migrations, auth, admin, validation, templating and background jobs the framework ships; convention frameworks gain for an MVP.",
-        Criterion::Community => "GitHub Ranking snapshots: stars, star growth over a year, forks and days since the last commit.",
-        Criterion::Security => "The share present of CSRF protection, XSS escaping, auth, a security policy and an LTS line.",
-        Criterion::Scalability => "The concurrency model, blended with the performance score when the framework was measured.",
-        Criterion::LearningCurve => "The team's skill in the framework's language and how much there is to learn (micro, full-stack, platform).",
-        Criterion::TeamFit => "The team's skill in the framework, or 0.8 of its skill in the framework's language.",
-        Criterion::Hiring => "Stack Overflow Developer Survey 2025 usage of the framework and of its language, among the candidates.",
-        Criterion::Maturity => "Years since the first release (ten years score 1) and whether there is an LTS line.",
-        Criterion::Flexibility => "How much the framework leaves to configuration rather than convention.",
-        Criterion::ConventionFit => "How well the framework's convention-vs-configuration style matches the spec's `prefer`.",
     }
 }
