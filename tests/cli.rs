@@ -12,6 +12,7 @@ mod fmt;
 mod hostile;
 mod import;
 mod init;
+mod lsp;
 mod plan;
 mod record_snapshots;
 mod scenarios;

@@ -58,6 +58,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Scaffold a starter spec, reports/ and a GitHub Actions workflow in a project
     Init(InitArgs),
+    /// Run the language server for editors (LSP over stdin/stdout; see editors/README.md)
+    Lsp,
     /// Print a shell completion script to stdout
     Completions(CompletionsArgs),
     /// Print the man page (roff) to stdout

@@ -29,6 +29,11 @@ impl<S: Sources> Buffers<S> {
     pub fn set(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
         self.texts.insert(path.into(), text.into());
     }
+
+    /// Forgets the buffer of `path`: the spec is read from `fallback` again.
+    pub fn remove(&mut self, path: &Path) {
+        self.texts.remove(path);
+    }
 }
 
 impl<S: Sources> Sources for Buffers<S> {

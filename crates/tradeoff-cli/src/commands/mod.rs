@@ -9,6 +9,7 @@ mod docs;
 mod explain;
 mod fmt;
 mod init;
+mod lsp;
 mod plan;
 pub mod score;
 
@@ -29,6 +30,7 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
         Command::Init(args) => init::run(&args, ui),
         Command::Completions(args) => docs::completions(&args),
         Command::Man => docs::man(),
+        Command::Lsp => lsp::run(),
     }
 }
 
