@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod init;
 mod lsp;
+mod neovim;
 mod plan;
 mod record_snapshots;
 mod scenarios;
