@@ -355,3 +355,36 @@ fn bad_messages_and_huge_specs_do_not_stop_the_server() {
         .starts_with("**Winner"));
     client.finish();
 }
+
+/// The editor grammar (editors/vscode) names the language's words itself; this keeps it from
+/// falling behind the language.
+#[test]
+fn the_textmate_grammar_knows_every_key_criterion_and_level() {
+    use tradeoff_lang::complete::{completions, CandidateKind, Place, Scope};
+    use tradeoff_lang::vocab::{Criterion, PriorityLevel, SkillLevel};
+
+    let path = crate::common::root().join("editors/vscode/syntaxes/tradeoff.tmLanguage.json");
+    let grammar: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let rule = |name: &str| grammar["repository"][name]["match"].as_str().unwrap().to_owned();
+    let alternatives = |name: &str| -> Vec<String> {
+        let rule = rule(name);
+        let inner = &rule[rule.find("(?:").expect("an alternation") + 3..];
+        inner[..inner.find(')').unwrap()].split('|').map(str::to_owned).collect()
+    };
+    let scopes = [Scope::Decision, Scope::Block("app".into()), Scope::Block("team".into()), Scope::Block("require".into())];
+    for scope in scopes {
+        for candidate in completions(&Place::Key { scope }).candidates {
+            let rule = match candidate.kind {
+                CandidateKind::Block => "block-key",
+                _ => "statement-key",
+            };
+            assert!(alternatives(rule).iter().any(|a| a == candidate.label), "{rule} lacks `{}`", candidate.label);
+        }
+    }
+    for criterion in Criterion::names() {
+        assert!(alternatives("criterion").iter().any(|a| a == criterion), "criterion lacks `{criterion}`");
+    }
+    for level in PriorityLevel::names().chain(SkillLevel::names()) {
+        assert!(alternatives("level").iter().any(|a| a == level), "level lacks `{level}`");
+    }
+}

@@ -1,10 +1,10 @@
 //! `tradeoff-driver` owns the pipeline that carries a spec from stage to stage, for every front
-//! end (the CLI, the fuzz targets, later an editor server): reading specs and catalog files
+//! end (the CLI, the language server, the fuzz targets): reading specs and catalog files
 //! through a [`Sources`] (working tree, git revision), include resolution inside the project,
 //! the catalog files that make the catalog version, compile → evaluate → render → write or
 //! compare, the settings and versions stored in every record, checking, formatting, project
-//! scaffolding and catalog imports. These are the rules that make a record reproducible, so they
-//! live here once.
+//! scaffolding, catalog imports, and what an editor asks about a spec being written
+//! (`editor`). These are the rules that make a record reproducible, so they live here once.
 //!
 //! It must not parse arguments, print, read environment variables or choose exit codes: it
 //! returns data ([`Failure`], verdicts, outcomes) and front ends present it. Language, scoring
