@@ -22,6 +22,7 @@ reports:
 bench:
     cargo bench --workspace
     python3 bench/compare.py
+    python3 bench/lsp_latency.py
 
 # Fuzz every target (cargo install cargo-fuzz --locked); SECONDS per target, default 60
 fuzz SECONDS="60":

@@ -369,22 +369,40 @@ fn the_textmate_grammar_knows_every_key_criterion_and_level() {
     let alternatives = |name: &str| -> Vec<String> {
         let rule = rule(name);
         let inner = &rule[rule.find("(?:").expect("an alternation") + 3..];
-        inner[..inner.find(')').unwrap()].split('|').map(str::to_owned).collect()
+        inner[..inner.find(')').unwrap()]
+            .split('|')
+            .map(str::to_owned)
+            .collect()
     };
-    let scopes = [Scope::Decision, Scope::Block("app".into()), Scope::Block("team".into()), Scope::Block("require".into())];
+    let scopes = [
+        Scope::Decision,
+        Scope::Block("app".into()),
+        Scope::Block("team".into()),
+        Scope::Block("require".into()),
+    ];
     for scope in scopes {
         for candidate in completions(&Place::Key { scope }).candidates {
             let rule = match candidate.kind {
                 CandidateKind::Block => "block-key",
                 _ => "statement-key",
             };
-            assert!(alternatives(rule).iter().any(|a| a == candidate.label), "{rule} lacks `{}`", candidate.label);
+            assert!(
+                alternatives(rule).iter().any(|a| a == candidate.label),
+                "{rule} lacks `{}`",
+                candidate.label
+            );
         }
     }
     for criterion in Criterion::names() {
-        assert!(alternatives("criterion").iter().any(|a| a == criterion), "criterion lacks `{criterion}`");
+        assert!(
+            alternatives("criterion").iter().any(|a| a == criterion),
+            "criterion lacks `{criterion}`"
+        );
     }
     for level in PriorityLevel::names().chain(SkillLevel::names()) {
-        assert!(alternatives("level").iter().any(|a| a == level), "level lacks `{level}`");
+        assert!(
+            alternatives("level").iter().any(|a| a == level),
+            "level lacks `{level}`"
+        );
     }
 }

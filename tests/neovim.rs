@@ -7,7 +7,10 @@ use std::process::Command;
 use crate::common::{project_with, root};
 
 fn neovim_available() -> bool {
-    let found = Command::new("nvim").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found && std::env::var_os("CI").is_some() {
         panic!("CI must install Neovim (apt package `neovim`) for the editor test");
     }
@@ -28,7 +31,10 @@ fn neovim_shows_the_diagnostic_and_the_quick_fix_repairs_the_spec() {
     std::fs::write(&spec, text).unwrap();
     let output = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-        .arg(format!("luafile {}", root().join("tests/editors/neovim-quickfix.lua").display()))
+        .arg(format!(
+            "luafile {}",
+            root().join("tests/editors/neovim-quickfix.lua").display()
+        ))
         .env("TRADEOFF_BIN", assert_cmd::cargo::cargo_bin("tradeoff"))
         .env("TRADEOFF_SPEC", &spec)
         .current_dir(project.path())

@@ -20,6 +20,7 @@ use tradeoff_lang::SpecFile;
 use crate::diagnostics::{failure_findings, Finding};
 use crate::sources::Sources;
 use crate::spec::{self, LoadedSpec};
+use crate::Failure;
 use crate::{catalog, includes, records};
 
 /// Everything known about a spec after one change: what is wrong with it, or how it scores.
@@ -29,30 +30,36 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The spec and its evaluation (as records make it), when the spec compiles.
     pub outcome: Option<(LoadedSpec, Evaluation)>,
-    /// The last text that parsed, for the outline and hints while the spec is broken.
+    /// The syntax tree when the text parses, for the outline and hints (even if it does not
+    /// compile).
     pub syntax: Option<SpecFile>,
 }
 
 /// Reads the spec at `path` from `sources`, compiles and scores it.
 pub fn analyze(sources: &dyn Sources, path: &Path) -> Analysis {
-    let syntax = sources
-        .spec(path)
-        .ok()
-        .and_then(|source| tradeoff_lang::parse(&source.name, &source.text).ok());
-    match spec::load(sources, path) {
+    let failed = |failure: Failure, syntax: Option<SpecFile>| Analysis {
+        findings: failure_findings(&failure),
+        outcome: None,
+        syntax,
+    };
+    let source = match sources.spec(path) {
+        Ok(source) => source,
+        Err(failure) => return failed(failure, None),
+    };
+    let syntax = match tradeoff_lang::parse(&source.name, &source.text) {
+        Ok(syntax) => syntax,
+        Err(error) => return failed(error.into(), None),
+    };
+    match spec::compile(sources, path, source, &syntax) {
         Ok(loaded) => {
             let evaluation = records::evaluation_of(&loaded);
             Analysis {
                 findings: Vec::new(),
                 outcome: Some((loaded, evaluation)),
-                syntax,
+                syntax: Some(syntax),
             }
         }
-        Err(failure) => Analysis {
-            findings: failure_findings(&failure),
-            outcome: None,
-            syntax,
-        },
+        Err(failure) => failed(failure, Some(syntax)),
     }
 }
 
@@ -284,7 +291,7 @@ pub enum SymbolKind {
     Statement,
 }
 
-/// The outline of the last text that parsed.
+/// The outline of the spec, when its text parses.
 pub fn symbols(analysis: &Analysis) -> Vec<Symbol> {
     let Some(syntax) = &analysis.syntax else {
         return Vec::new();
@@ -419,7 +426,7 @@ mod tests {
             .unwrap();
         assert_eq!(finding.replacement.as_deref(), Some("workload"));
         assert_eq!(&text[finding.bytes.clone().unwrap()], "wrkload");
-        // The outline still comes from the last text that parsed.
+        // A spec that parses but does not compile still has its outline.
         assert_eq!(symbols(&analysis)[0].children.len(), 3);
     }
 

@@ -27,8 +27,14 @@ pub struct LoadedSpec {
 pub fn load(sources: &dyn Sources, path: &Path) -> Result<LoadedSpec, Failure> {
     let Source { name, text } = sources.spec(path)?;
     let ast = tradeoff_lang::parse(&name, &text)?;
-    let catalog = catalog::extended(&includes(sources, path, &name, &ast)?)?;
-    let plan = tradeoff_lang::compile(&ast, &*catalog)?;
+    compile(sources, path, Source { name, text }, &ast)
+}
+
+/// The rest of [`load`] for a spec already read and parsed (an editor keeps the syntax tree).
+pub fn compile(sources: &dyn Sources, path: &Path, source: Source, ast: &SpecFile) -> Result<LoadedSpec, Failure> {
+    let Source { name, text } = source;
+    let catalog = catalog::extended(&includes(sources, path, &name, ast)?)?;
+    let plan = tradeoff_lang::compile(ast, &*catalog)?;
     Ok(LoadedSpec {
         display: name,
         source: text,
