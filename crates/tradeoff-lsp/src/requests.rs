@@ -17,7 +17,6 @@ use tradeoff_driver::editor;
 
 use crate::convert;
 use crate::documents::{Document, Documents};
-use crate::server::params;
 
 /// Why a request has no result.
 #[derive(Debug)]
@@ -146,6 +145,11 @@ fn quick_fixes(document: &Document, p: &CodeActionParams) -> Vec<CodeActionOrCom
             })
         })
         .collect()
+}
+
+/// The params of a request, or the error that answers it.
+fn params<T: serde::de::DeserializeOwned>(params: Value) -> Result<T, Failed> {
+    serde_json::from_value(params).map_err(|e| Failed::BadParams(e.to_string()))
 }
 
 fn open<'d>(documents: &'d Documents, uri: &Url) -> Result<&'d Document, Failed> {

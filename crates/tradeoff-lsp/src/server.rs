@@ -181,11 +181,6 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".to_owned())
 }
 
-/// The params of a request, or the error that answers it.
-pub fn params<T: serde::de::DeserializeOwned>(params: Value) -> Result<T, requests::Failed> {
-    serde_json::from_value(params).map_err(|e| requests::Failed::BadParams(e.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
