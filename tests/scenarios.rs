@@ -91,7 +91,21 @@ fn realtime_chat_weighs_measured_concurrency() {
 
 #[test]
 fn reservation_system_picks_convention_frameworks() {
-    check("reservation-system", &["django", "laravel"]);
+    check("reservation-system", &["django"]);
+    // Laravel and Rails build in nearly every productivity feature; with feature tiers, Spring
+    // Boot's and ASP.NET Core's official packages count almost as much, and the four finish
+    // within 0.01 of each other behind Django. They must stay in the five the record discusses.
+    let ranking = evaluation("reservation-system")["rankings"]["weighted-sum"].clone();
+    let top_five: Vec<&str> = ranking
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(5)
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for id in ["laravel", "rails"] {
+        assert!(top_five.contains(&id), "{id} not in the top five: {top_five:?}");
+    }
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn zero_survivors_is_an_error_naming_the_constraints() {
     let project = project_with(&[]);
     std::fs::write(
         project.path().join("specs/nothing.tradeoff"),
-        "decision nothing \"Impossible\" {\n  app { kind api }\n  require {\n    language in [rust]\n    feature admin\n  }\n  weigh { performance high }\n}\n",
+        "decision nothing \"Impossible\" {\n  app { kind api }\n  require {\n    language in [rust]\n    feature admin\n    unknown-features eliminate\n  }\n  weigh { performance high }\n}\n",
     )
     .unwrap();
     let output = tradeoff_in(project.path())
@@ -138,5 +138,75 @@ fn zero_survivors_is_an_error_naming_the_constraints() {
     assert!(
         err.contains("`feature admin` rules out") && err.contains("`language in [rust]` rules out"),
         "{err}"
+    );
+}
+
+/// Scores a business API that requires `features`, returning the JSON evaluation.
+fn business_api(features: &str) -> serde_json::Value {
+    let project = project_with(&[]);
+    let text = format!(
+        "decision business-api \"Business API\" {{\n  app {{ kind api }}\n  require {{\n    feature {features}\n  }}\n  weigh {{\n    productivity high\n    security high\n  }}\n}}\n"
+    );
+    std::fs::write(project.path().join("specs/api.tradeoff"), text).unwrap();
+    let out = stdout_of_success(tradeoff_in(project.path()).args(["score", "specs/api.tradeoff", "--format", "json"]));
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn feature_tiers_decide_who_survives_and_every_survivor_says_how() {
+    let ids = |evaluation: &serde_json::Value| -> Vec<String> {
+        evaluation["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["framework"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // The standard tier set: builtin, official, companion. OpenAPI generation is third-party for
+    // most frameworks (springdoc, drf-spectacular, rswag), so few survive.
+    let standard = business_api("validation, openapi, migrations, csrf");
+    let strict = business_api("validation builtin, openapi, migrations, csrf builtin");
+    let loose = business_api("validation, openapi any, migrations, csrf");
+    let (standard, strict_ids, loose_ids) = (standard.clone(), ids(&strict), ids(&loose));
+    let standard_ids = ids(&standard);
+    assert!(standard_ids.contains(&"quarkus".to_owned()) && standard_ids.contains(&"aspnetcore".to_owned()));
+    assert!(
+        !standard_ids.contains(&"spring-boot".to_owned()),
+        "springdoc is third-party"
+    );
+    assert!(loose_ids.len() >= 12, "{loose_ids:?}");
+    assert!(loose_ids.contains(&"spring-boot".to_owned()) && loose_ids.contains(&"django".to_owned()));
+    for id in &strict_ids {
+        assert!(standard_ids.contains(id), "{id} survives builtin but not standard");
+    }
+    for id in &standard_ids {
+        assert!(loose_ids.contains(id), "{id} survives standard but not any");
+    }
+    // Each survivor's row says how it meets each requirement, with the package and the page.
+    for option in loose["options"].as_array().unwrap() {
+        let checks = option["requirements"].as_array().unwrap();
+        assert_eq!(checks.len(), 4, "{option}");
+        for check in checks {
+            if let Some(fact) = check.get("fact") {
+                assert!(fact["source"].as_str().unwrap().starts_with("http"), "{check}");
+                assert!(check["tier"].is_string(), "{check}");
+            }
+        }
+    }
+    let spring = loose["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["framework"] == "spring-boot")
+        .unwrap();
+    let openapi = spring["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["feature"] == "openapi")
+        .unwrap();
+    assert_eq!(
+        (openapi["tier"].as_str(), openapi["package"].as_str()),
+        (Some("third-party"), Some("springdoc-openapi"))
     );
 }

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use divan::Bencher;
 use tradeoff_core::catalog::model::{
-    Catalog, ConcurrencyModel, Fact, Framework, Origin, TfbClassification, TfbTest, Throughput,
+    Catalog, ConcurrencyModel, Fact, FeatureFact, Framework, Origin, Scope, TfbTest, Throughput,
 };
 use tradeoff_core::scoring::{evaluate, Settings};
 use tradeoff_lang::plan::{Team, Weighting};
-use tradeoff_lang::vocab::{Criterion, Feature, Language, LicenseClass, Method, SkillLevel, Style};
+use tradeoff_lang::vocab::{Criterion, Feature, Language, LicenseClass, Method, SkillLevel, Style, Tier};
 use tradeoff_lang::Plan;
 
 fn main() {
@@ -38,11 +38,7 @@ fn synthetic_framework(i: usize) -> Framework {
         ConcurrencyModel::Goroutines,
     ];
     let styles = [Style::Convention, Style::Configuration, Style::Balanced];
-    let classes = [
-        TfbClassification::Micro,
-        TfbClassification::Fullstack,
-        TfbClassification::Platform,
-    ];
+    let classes = [Scope::Micro, Scope::FullStack, Scope::Platform];
     let id = format!("fw{i:04}");
     Framework {
         id: id.clone(),
@@ -55,13 +51,29 @@ fn synthetic_framework(i: usize) -> Framework {
         latest_version: None,
         latest_release_date: None,
         style: Some(fact(styles[pick(i, 3, 3)])),
-        tfb_classification: Some(fact(classes[pick(i, 4, 3)])),
+        scope: Some(fact(classes[pick(i, 4, 3)])),
+        tfb_classification: None,
         tfb_orm: None,
         concurrency_model: Some(fact(models[pick(i, 5, 3)])),
         features: Feature::ALL
             .iter()
             .enumerate()
-            .map(|(k, f)| (*f, fact(pick(i, 6 + k, 2) == 0)))
+            .map(|(k, f)| {
+                let tier = Tier::ALL[pick(i, 6 + k, Tier::ALL.len())];
+                let fact = fact(());
+                (
+                    *f,
+                    FeatureFact {
+                        tier,
+                        package: None,
+                        since: None,
+                        default: None,
+                        source: fact.source,
+                        as_of: fact.as_of,
+                        note: None,
+                    },
+                )
+            })
             .collect(),
         survey_usage_pct: None,
         survey_usage_below: None,

@@ -253,6 +253,7 @@ mod tests {
             totals: BTreeMap::from([(Aggregation::WeightedSum, total)]),
             ranks: BTreeMap::new(),
             confidence: 1.0,
+            requirements: Vec::new(),
             top_reasons: Vec::new(),
         }
     }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tradeoff_lang::vocab::Criterion;
+use tradeoff_lang::vocab::{Acceptance, Criterion, Feature, Tier};
 
 /// Version of the evaluation's JSON shape.
 pub const EVALUATION_FORMAT_VERSION: u32 = 1;
@@ -75,6 +75,25 @@ pub struct ScoredOption {
     pub confidence: f64,
     /// Strongest contributions (criterion names with short reasons), for ranking tables.
     pub top_reasons: Vec<String>,
+    /// How it meets each `feature` requirement, in feature order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<RequirementCheck>,
+}
+
+/// How a surviving framework meets one `feature` requirement: the tier the catalog records, or
+/// none when it does not say (the requirement is unverified for it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequirementCheck {
+    pub feature: Feature,
+    /// The tiers the spec accepts for it.
+    pub accepted: Acceptance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    /// The catalog fact cited, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<FactRef>,
 }
 
 /// Why a framework was knocked out by a hard constraint.

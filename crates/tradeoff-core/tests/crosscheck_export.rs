@@ -8,23 +8,27 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use tradeoff_core::catalog::model::{ConcurrencyModel, LanguageFacts, TfbClassification, TfbTest};
+use tradeoff_core::catalog::model::{ConcurrencyModel, LanguageFacts, Scope, TfbTest};
 use tradeoff_core::evaluation::{Aggregation, Evaluation};
 use tradeoff_core::scoring::{evaluate, Settings};
-use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, SkillLevel, Style};
+use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, SkillLevel, Style, Tier};
 
-use common::{catalog, fact, framework, plan, throughput};
+use common::{catalog, fact, feature, framework, plan, throughput};
 
 /// Six frameworks with figures in the range of the built-in catalog's (TechEmpower Round 23,
 /// feature sets), enough spread that every column varies.
 fn realistic() -> tradeoff_core::catalog::model::Catalog {
-    let features = |list: &[(Feature, bool)]| list.iter().map(|(f, v)| (*f, fact(*v))).collect::<BTreeMap<_, _>>();
+    let features = |list: &[(Feature, bool)]| {
+        list.iter()
+            .map(|(f, v)| (*f, feature(if *v { Tier::Builtin } else { Tier::None })))
+            .collect::<BTreeMap<_, _>>()
+    };
     use Feature::*;
     let mut axum = framework("axum", "Axum", Language::Rust);
     axum.throughput = vec![throughput(TfbTest::Json, 2_709_795), throughput(TfbTest::Db, 1_190_767)];
     axum.concurrency_model = Some(fact(ConcurrencyModel::AsyncRuntime));
     axum.style = Some(fact(Style::Configuration));
-    axum.tfb_classification = Some(fact(TfbClassification::Platform));
+    axum.scope = Some(fact(Scope::Platform));
     axum.first_release = Some(fact(2021));
     axum.features = features(&[
         (Orm, false),
@@ -38,7 +42,7 @@ fn realistic() -> tradeoff_core::catalog::model::Catalog {
     django.throughput = vec![throughput(TfbTest::Json, 86_000), throughput(TfbTest::Db, 31_000)];
     django.concurrency_model = Some(fact(ConcurrencyModel::Threads));
     django.style = Some(fact(Style::Convention));
-    django.tfb_classification = Some(fact(TfbClassification::Fullstack));
+    django.scope = Some(fact(Scope::FullStack));
     django.first_release = Some(fact(2005));
     django.lts = Some(fact(true));
     django.features = features(&[
@@ -53,7 +57,7 @@ fn realistic() -> tradeoff_core::catalog::model::Catalog {
     fastapi.throughput = vec![throughput(TfbTest::Json, 171_000), throughput(TfbTest::Db, 66_000)];
     fastapi.concurrency_model = Some(fact(ConcurrencyModel::AsyncRuntime));
     fastapi.style = Some(fact(Style::Configuration));
-    fastapi.tfb_classification = Some(fact(TfbClassification::Micro));
+    fastapi.scope = Some(fact(Scope::Micro));
     fastapi.first_release = Some(fact(2018));
     fastapi.features = features(&[(Orm, false), (Migrations, false), (Auth, false), (Validation, true)]);
 
@@ -61,7 +65,7 @@ fn realistic() -> tradeoff_core::catalog::model::Catalog {
     gin.throughput = vec![throughput(TfbTest::Json, 640_000), throughput(TfbTest::Db, 290_000)];
     gin.concurrency_model = Some(fact(ConcurrencyModel::Goroutines));
     gin.style = Some(fact(Style::Configuration));
-    gin.tfb_classification = Some(fact(TfbClassification::Micro));
+    gin.scope = Some(fact(Scope::Micro));
     gin.first_release = Some(fact(2014));
     gin.features = features(&[(Orm, false), (Auth, false), (Validation, true), (Csrf, false)]);
 
@@ -69,7 +73,7 @@ fn realistic() -> tradeoff_core::catalog::model::Catalog {
     spring.throughput = vec![throughput(TfbTest::Json, 300_000), throughput(TfbTest::Db, 120_000)];
     spring.concurrency_model = Some(fact(ConcurrencyModel::VirtualThreads));
     spring.style = Some(fact(Style::Convention));
-    spring.tfb_classification = Some(fact(TfbClassification::Fullstack));
+    spring.scope = Some(fact(Scope::FullStack));
     spring.first_release = Some(fact(2014));
     spring.lts = Some(fact(true));
     spring.features = features(&[
@@ -84,7 +88,7 @@ fn realistic() -> tradeoff_core::catalog::model::Catalog {
     phoenix.throughput = vec![throughput(TfbTest::Json, 190_000)];
     phoenix.concurrency_model = Some(fact(ConcurrencyModel::BeamProcesses));
     phoenix.style = Some(fact(Style::Convention));
-    phoenix.tfb_classification = Some(fact(TfbClassification::Fullstack));
+    phoenix.scope = Some(fact(Scope::FullStack));
     phoenix.first_release = Some(fact(2014));
     phoenix.features = features(&[
         (Orm, true),

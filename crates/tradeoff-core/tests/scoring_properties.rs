@@ -11,9 +11,9 @@ use tradeoff_core::evaluation::Aggregation;
 use tradeoff_core::scoring::aggregate::{rank_order, topsis, weighted_sum};
 use tradeoff_core::scoring::ahp::{priorities, PairJudgment};
 use tradeoff_core::scoring::{evaluate, Settings};
-use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, Style};
+use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, Style, Tier};
 
-use common::{catalog, fact, framework, plan, throughput};
+use common::{catalog, fact, feature, framework, plan, throughput};
 
 /// A decision matrix (rows × cols, scores in [0, 1]) and positive weights summing to 1.
 fn matrix_and_weights() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
@@ -59,7 +59,10 @@ fn random_framework(index: usize) -> impl Strategy<Value = Framework> {
             ConcurrencyModel::Goroutines,
             ConcurrencyModel::EventLoop,
         ])),
-        prop::collection::vec(prop::option::of(any::<bool>()), Feature::ALL.len()),
+        prop::collection::vec(
+            prop::option::of(prop::sample::select(Tier::ALL.to_vec())),
+            Feature::ALL.len(),
+        ),
         prop::option::of(0u64..300_000),
         prop::option::of(1995i32..2026),
         prop::option::of(any::<bool>()),
@@ -74,9 +77,9 @@ fn random_framework(index: usize) -> impl Strategy<Value = Framework> {
                 .collect();
             fw.style = style.map(fact);
             fw.concurrency_model = model.map(fact);
-            for (feature, value) in Feature::ALL.iter().zip(features) {
-                if let Some(value) = value {
-                    fw.features.insert(*feature, fact(value));
+            for (wanted, tier) in Feature::ALL.iter().zip(features) {
+                if let Some(tier) = tier {
+                    fw.features.insert(*wanted, feature(tier));
                 }
             }
             fw.github = stars

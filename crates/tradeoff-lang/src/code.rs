@@ -53,6 +53,7 @@ codes! {
     BadLoad => "bad-load", "A load figure (requests, users, data) cannot be read.";
     UnknownCriterion => "unknown-criterion", "A criterion name is not one the scoring knows.";
     UnknownFeature => "unknown-feature", "A feature name is not one the catalog knows.";
+    UnknownTier => "unknown-tier", "A feature requirement names a tier other than `builtin`, `standard` or `any`.";
     UnknownLanguage => "unknown-language", "A programming language name is not one the catalog knows.";
     UnknownLicenseClass => "unknown-license-class", "A license class is not one the language knows.";
     UnknownLevel => "unknown-level", "A skill or priority level is not one the language knows.";

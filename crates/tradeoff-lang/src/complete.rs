@@ -7,8 +7,8 @@
 
 use crate::compile::{APP_KEYS, REQUIRE_KEYS, TEAM_KEYS, TOP_BLOCKS, TOP_STATEMENTS};
 use crate::vocab::{
-    AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, PriorityLevel, SkillLevel,
-    Status, Style, Workload,
+    Acceptance, AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, PriorityLevel,
+    SkillLevel, Status, Style, UnknownFeatures, Workload,
 };
 
 /// The block a place is in.
@@ -84,7 +84,26 @@ pub fn place_at(source: &str, offset: usize) -> Place {
     if key.is_empty() || typing_key {
         return Place::Key { scope: scan.scope };
     }
-    let mut previous: Vec<String> = words.filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    // Only the entry being written counts: `knows go expert, |` starts a new one. Commas inside
+    // a list do not separate entries.
+    let mut depth = 0usize;
+    let mut entry_start = 0;
+    for (i, c) in statement.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => entry_start = i + 1,
+            _ => {}
+        }
+    }
+    let entry = if entry_start == 0 {
+        words.collect::<Vec<_>>()
+    } else {
+        statement[entry_start..]
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '[' || c == ']')
+            .collect()
+    };
+    let mut previous: Vec<String> = entry.into_iter().filter(|w| !w.is_empty()).map(str::to_owned).collect();
     // The word under the cursor is being typed; it is not a previous word.
     if !statement.ends_with(|c: char| c.is_whitespace() || c == ',' || c == '[') {
         previous.pop();
@@ -171,7 +190,13 @@ fn values(scope: &Scope, key: &str, previous: &[String]) -> Completions {
             None => vocab(["in"].into_iter(), "keyword"),
             Some(_) => vocab(LicenseClass::names(), "license class"),
         },
-        (Scope::Block(b), "feature") if b == "require" => vocab(Feature::names(), "feature"),
+        (Scope::Block(b), "feature") if b == "require" => match last.and_then(Feature::parse) {
+            Some(_) => vocab(Acceptance::names(), "tiers that satisfy it (default standard)"),
+            None => vocab(Feature::names(), "feature"),
+        },
+        (Scope::Block(b), "unknown-features") if b == "require" => {
+            vocab(UnknownFeatures::names(), "what an unverified feature does")
+        }
         (Scope::Block(b), "exclude") if b == "require" => match last {
             None => {
                 frameworks = true;
@@ -335,6 +360,8 @@ mod tests {
         assert!(labels(&over).contains(&"performance"));
         let features = at_cursor("decision x \"t\" {\n  require {\n    feature orm, |");
         assert!(labels(&features).contains(&"openapi"));
+        let tiers = at_cursor("decision x \"t\" {\n  require {\n    feature orm |");
+        assert_eq!(labels(&tiers), vec!["builtin", "standard", "any"]);
     }
 
     #[test]

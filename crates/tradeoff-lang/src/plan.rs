@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::{
-    AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, SkillLevel, Status, Style,
-    Workload,
+    Acceptance, AppKind, Architecture, Criterion, Feature, Horizon, Language, LicenseClass, Method, SkillLevel, Status,
+    Style, UnknownFeatures, Workload,
 };
 
 /// Version of the plan's JSON shape; bumped on any breaking change to these types.
-pub const PLAN_FORMAT_VERSION: u32 = 1;
+pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 /// A compiled spec: one decision, with its candidate filter, weights and scoring rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,8 +81,11 @@ pub struct Constraints {
     pub languages_forbidden: BTreeSet<Language>,
     /// If set, only frameworks whose license is in one of these classes survive.
     pub license_classes: Option<BTreeSet<LicenseClass>>,
-    /// Features a framework must ship built in (or as an official first-party module).
-    pub required_features: BTreeSet<Feature>,
+    /// Features a framework must provide, each with the tiers that satisfy it.
+    pub required_features: BTreeMap<Feature, Acceptance>,
+    /// What happens to a framework whose catalog entry does not record a required feature.
+    #[serde(default)]
+    pub unknown_features: UnknownFeatures,
     /// Frameworks ruled out by name, each with the team's reason.
     pub exclusions: Vec<Exclusion>,
     /// If set, only these framework ids are considered at all.

@@ -104,6 +104,7 @@ pub(crate) const STATEMENT_KEYS: &[&str] = &[
     "status",
     "team",
     "team-fit",
+    "unknown-features",
     "uses",
     "weigh",
     "workload",

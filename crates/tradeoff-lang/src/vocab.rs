@@ -79,6 +79,69 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a framework provides a feature, as the catalog records it: in its core package, a
+    /// package of the same organisation, a separate project of the same authors, an established
+    /// library of others, a paid product, or not at all (a page says so).
+    Tier {
+        Builtin => "builtin",
+        Official => "official",
+        Companion => "companion",
+        ThirdParty => "third-party",
+        Commercial => "commercial",
+        None => "none",
+    }
+}
+
+vocabulary! {
+    /// Which tiers satisfy a `feature` requirement: `feature X builtin` only the core package,
+    /// `feature X` (standard) also official and companion packages, `feature X any` also
+    /// third-party and commercial ones.
+    Acceptance {
+        Builtin => "builtin",
+        Standard => "standard",
+        Any => "any",
+    }
+}
+
+impl Acceptance {
+    /// Whether a feature provided at `tier` meets the requirement.
+    pub fn accepts(self, tier: Tier) -> bool {
+        match tier {
+            Tier::None => false,
+            Tier::Builtin => true,
+            Tier::Official | Tier::Companion => self != Acceptance::Builtin,
+            Tier::ThirdParty | Tier::Commercial => self == Acceptance::Any,
+        }
+    }
+
+    /// The tiers it accepts, for messages ("builtin, official or companion").
+    pub fn accepted(self) -> &'static str {
+        match self {
+            Acceptance::Builtin => "builtin",
+            Acceptance::Standard => "builtin, official or companion",
+            Acceptance::Any => "builtin, official, companion, third-party or commercial",
+        }
+    }
+}
+
+vocabulary! {
+    /// What a `feature` requirement does to a framework whose catalog entry does not record the
+    /// feature: keep it (listed as unverified) or eliminate it.
+    UnknownFeatures {
+        Keep => "keep",
+        Eliminate => "eliminate",
+    }
+}
+
+impl Default for UnknownFeatures {
+    /// An unverified feature does not eliminate: the catalog not knowing is not the framework
+    /// lacking it, and the record says which requirements are unverified.
+    fn default() -> Self {
+        UnknownFeatures::Keep
+    }
+}
+
+vocabulary! {
     /// A programming language frameworks are written for.
     Language {
         Python => "python",

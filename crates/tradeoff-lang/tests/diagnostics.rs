@@ -61,6 +61,9 @@ bad_spec! {
     duplicate_criterion => spec(APP, REQUIRE, "  weigh {\n    performance high\n    security low\n    performance low\n  }\n", "");
     duplicate_block => spec(APP, REQUIRE, WEIGH, "  app { kind api }\n");
     duplicate_feature => spec(APP, "    feature orm, auth\n    feature orm\n", WEIGH, "");
+    unknown_feature_tier => spec(APP, "    feature openapi anny, orm official\n", WEIGH, "");
+    feature_with_two_tiers => spec(APP, "    feature openapi builtin any\n", WEIGH, "");
+    unknown_features_choice => spec(APP, "    feature csrf\n    unknown-features drop\n", WEIGH, "");
     language_allowed_and_forbidden => spec(APP, "    language in [python, go]\n    language not in [go]\n", WEIGH, "");
     candidate_also_excluded => spec(APP, "    candidates [django, fastapi]\n    exclude django because \"too heavy\"\n", WEIGH, "");
     all_weights_zero => spec(APP, REQUIRE, "  weigh {\n    performance ignore\n    security 0\n  }\n", "");

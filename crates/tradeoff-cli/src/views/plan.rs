@@ -66,7 +66,20 @@ fn render_constraints(out: &mut String, c: &Constraints) {
         let _ = writeln!(out, "  license in [{}]", join(classes));
     }
     if !c.required_features.is_empty() {
-        let _ = writeln!(out, "  features: {}", join(&c.required_features));
+        let features: Vec<String> = c
+            .required_features
+            .iter()
+            .map(|(feature, acceptance)| match acceptance {
+                tradeoff_lang::vocab::Acceptance::Standard => feature.to_string(),
+                other => format!("{feature} {other}"),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  features: {} (unknown features: {})",
+            features.join(", "),
+            c.unknown_features
+        );
     }
     for exclusion in &c.exclusions {
         let _ = writeln!(out, "  exclude {}: {}", exclusion.framework, exclusion.reason);

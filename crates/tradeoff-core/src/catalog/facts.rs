@@ -30,6 +30,11 @@ fn collect(value: &Value, key: String, out: &mut Vec<FactLine>) {
             let field = |name: &str| map.get(name).map(display).unwrap_or_default();
             let (shown, key) = if let Some(v) = map.get("value") {
                 (display(v), key)
+            } else if let Some(tier) = map.get("tier") {
+                match map.get("package") {
+                    Some(package) => (format!("{} ({})", display(tier), display(package)), key),
+                    None => (display(tier), key),
+                }
             } else if map.contains_key("round") {
                 (
                     format!("{} rps (Round {}, {})", field("rps"), field("round"), field("entry")),
@@ -86,5 +91,23 @@ fn display(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn every_fact_has_a_value_to_show() {
+        let catalog = Catalog::builtin().unwrap();
+        let spring = &catalog.frameworks["spring-boot"];
+        let lines = facts_of(spring);
+        let openapi = lines.iter().find(|l| l.key == "features.openapi").unwrap();
+        assert_eq!(openapi.value, "third-party (springdoc-openapi)");
+        for line in &lines {
+            assert!(!line.value.is_empty() && !line.source.is_empty(), "{}", line.key);
+        }
     }
 }

@@ -389,7 +389,7 @@ mod tests {
     use super::*;
 
     fn today() -> Date {
-        jiff::civil::date(2026, 11, 28)
+        jiff::civil::date(2026, 11, 30)
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tradeoff_lang::vocab::{Feature, Language, LicenseClass, Style};
+use tradeoff_lang::vocab::{Feature, Language, LicenseClass, Style, Tier};
 
 /// One sourced fact. A fact that cannot be sourced is absent, never guessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,38 @@ pub struct Fact<T> {
     /// Optional qualification, e.g. "official first-party package django-ninja is not counted".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// How a framework provides one feature, with the page that says so. `tier = "none"` needs a
+/// page that says the framework does not provide it; where no page says either, the feature is
+/// left out (unknown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeatureFact {
+    pub tier: Tier,
+    /// The package that provides it, when it is not the framework's core package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    /// The version that introduced it, where the page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// On by default (true) or opt-in (false), where the page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<bool>,
+    pub source: String,
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a framework is, in its own documentation's words: a routing core, a framework with the
+/// pieces of an application integrated, or an umbrella of modules to assemble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Micro,
+    FullStack,
+    Platform,
 }
 
 /// TechEmpower's classification of a framework entry.
@@ -175,15 +207,20 @@ pub struct Framework {
     /// Convention-over-configuration (Rails, Django) vs configuration (Flask, Gin) vs balanced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Fact<Style>>,
+    /// Micro, full-stack or platform, as the framework's documentation describes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Fact<Scope>>,
+    /// TechEmpower's classification of the benchmark entry (describes the entry, not the
+    /// framework: kept for reference, not scored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfb_classification: Option<Fact<TfbClassification>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tfb_orm: Option<Fact<OrmClass>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concurrency_model: Option<Fact<ConcurrencyModel>>,
-    /// Built-in (or official first-party) features; a feature not listed is unknown.
+    /// How each feature is provided; a feature not listed is unknown.
     #[serde(default)]
-    pub features: BTreeMap<Feature, Fact<bool>>,
+    pub features: BTreeMap<Feature, FeatureFact>,
     /// Share of respondents using it, in percent (Stack Overflow Developer Survey, web frameworks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_usage_pct: Option<Fact<f64>>,

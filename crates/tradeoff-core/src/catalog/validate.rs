@@ -62,6 +62,11 @@ fn walk_item(path: &str, item: &Item, today: Option<Date>, findings: &mut Vec<Fi
 
 fn walk_value(path: &str, value: &Value, today: Option<Date>, findings: &mut Vec<Finding>) {
     if let Value::InlineTable(table) = value {
+        if path.contains("features.") && table.get("tier").and_then(Value::as_str) == Some("none") {
+            if let Some(source) = table.get("source") {
+                check_absence_source(path, source, findings);
+            }
+        }
         check_fact(
             path,
             table.get("source"),
@@ -70,6 +75,43 @@ fn walk_value(path: &str, value: &Value, today: Option<Date>, findings: &mut Vec
             today,
             findings,
         );
+    }
+}
+
+/// A feature recorded as absent (`tier = "none"`) needs a page that says so: a home page or a
+/// repository's front page says what a project has, not what it lacks.
+fn check_absence_source(path: &str, source: &Value, findings: &mut Vec<Finding>) {
+    let Some(url) = source.as_str() else { return };
+    if !is_front_page(url) {
+        return;
+    }
+    findings.push(Finding {
+        span: source.span().unwrap_or(0..0),
+        message: format!("`{path}` says the feature is absent, citing only `{url}`"),
+        label: "a front page does not say what is missing".into(),
+        help: Some(
+            "cite the page that says it (a docs page or an issue), or leave the feature out: where nobody says, it is unknown"
+                .into(),
+        ),
+    });
+}
+
+/// A site's home page (`https://host/`, `https://host/en/`) or a repository's root
+/// (`https://github.com/owner/repo`).
+pub(crate) fn is_front_page(url: &str) -> bool {
+    let Some(rest) = url.split_once("://").map(|(_, rest)| rest) else {
+        return false;
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let path: Vec<&str> = parts.collect();
+    let forge = ["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"].contains(&host.as_str());
+    match path.as_slice() {
+        [] => true,
+        [only] if !forge => only.len() <= 5 && !only.contains('.'), // a language root: /en, /docs
+        [_owner, _repo] if forge => true,
+        _ => false,
     }
 }
 
@@ -171,4 +213,41 @@ pub fn is_valid_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && id.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_pages_are_told_from_pages() {
+        let fronts = [
+            "https://docs.nestjs.com/",
+            "https://rocket.rs",
+            "https://gin-gonic.com/en/",
+            "https://github.com/gin-gonic/gin",
+            "https://github.com/gin-gonic/gin/",
+        ];
+        for url in fronts {
+            assert!(is_front_page(url), "{url}");
+        }
+        let pages = [
+            "https://docs.nestjs.com/security/csrf",
+            "https://github.com/gin-gonic/gin/issues/1855",
+            "https://rocket.rs/guide/v0.5/faq/",
+            "not a url",
+        ];
+        for url in pages {
+            assert!(!is_front_page(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn an_absence_cited_to_a_front_page_is_refused() {
+        let text = "[features]\ncsrf = { tier = \"none\", source = \"https://rocket.rs/\", as_of = \"2026-11-30\" }\nadmin = { tier = \"none\", source = \"https://rocket.rs/guide/v0.5/faq/\", as_of = \"2026-11-30\" }\n";
+        let found = facts(text, None);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("features.csrf"), "{}", found[0].message);
+        assert_eq!(&text[found[0].span.clone()], "\"https://rocket.rs/\"");
+    }
 }

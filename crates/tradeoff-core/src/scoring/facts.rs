@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 use jiff::Span;
 
-use crate::catalog::model::{Fact, LoadTest, Throughput};
+use tradeoff_lang::vocab::Feature;
+
+use crate::catalog::model::{Fact, FeatureFact, LoadTest, Throughput};
 use crate::evaluation::FactRef;
 
 /// The staleness rule: a fact dated before `cutoff` is stale.
@@ -41,6 +43,18 @@ impl Staleness {
             framework: framework.to_string(),
             key: key.to_string(),
             value,
+            source: fact.source.clone(),
+            as_of: fact.as_of.clone(),
+            stale: self.is_stale(&fact.as_of),
+        }
+    }
+
+    /// Cites how a framework provides a feature: its tier, and the package when there is one.
+    pub(crate) fn cite_feature(&self, framework: &str, feature: Feature, fact: &FeatureFact) -> FactRef {
+        FactRef {
+            framework: framework.to_string(),
+            key: format!("features.{feature}"),
+            value: feature_value(fact),
             source: fact.source.clone(),
             as_of: fact.as_of.clone(),
             stale: self.is_stale(&fact.as_of),
@@ -88,6 +102,14 @@ impl Staleness {
             as_of: figure.as_of.clone(),
             stale: self.is_stale(&figure.as_of),
         }
+    }
+}
+
+/// A feature fact as shown: `official (spring-boot-starter-data-jpa)`, `builtin`.
+pub(crate) fn feature_value(fact: &FeatureFact) -> String {
+    match &fact.package {
+        Some(package) => format!("{} ({package})", fact.tier),
+        None => fact.tier.to_string(),
     }
 }
 

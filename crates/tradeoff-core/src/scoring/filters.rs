@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 
 use tradeoff_lang::plan::Constraints;
-use tradeoff_lang::vocab::Feature;
+use tradeoff_lang::vocab::{Acceptance, Feature, Tier, UnknownFeatures};
 
 use super::facts::Staleness;
 use crate::catalog::model::{Catalog, Framework};
-use crate::evaluation::{Eliminated, EliminationReason, Warning};
+use crate::evaluation::{Eliminated, EliminationReason, RequirementCheck, Warning};
 
 pub(crate) struct Filtered<'a> {
     /// In framework-id order.
@@ -45,10 +45,12 @@ pub(crate) fn apply<'a>(constraints: &Constraints, catalog: &'a Catalog, stalene
             });
         }
     }
+    let mut warnings = unknown_ids(constraints, catalog);
+    warnings.extend(unverified(constraints, &survivors));
     Filtered {
         survivors,
         eliminated,
-        warnings: unknown_ids(constraints, catalog),
+        warnings,
     }
 }
 
@@ -91,8 +93,14 @@ fn reasons(constraints: &Constraints, framework: &Framework, staleness: &Stalene
             });
         }
     }
-    for feature in &constraints.required_features {
-        if let Some(reason) = missing_feature(*feature, framework, staleness) {
+    for (feature, acceptance) in &constraints.required_features {
+        if let Some(reason) = missing_feature(
+            *feature,
+            *acceptance,
+            constraints.unknown_features,
+            framework,
+            staleness,
+        ) {
             reasons.push(reason);
         }
     }
@@ -106,27 +114,91 @@ fn reasons(constraints: &Constraints, framework: &Framework, staleness: &Stalene
     reasons
 }
 
-/// A required feature eliminates when the catalog says it is absent *or* does not know: a
-/// requirement is a promise the framework must be shown to keep. The message tells the two
-/// apart, because "unknown" is fixed by a catalog entry and "absent" is not.
-fn missing_feature(feature: Feature, framework: &Framework, staleness: &Staleness) -> Option<EliminationReason> {
-    let constraint = format!("feature {feature}");
+/// A required feature eliminates when the catalog records a tier the spec does not accept
+/// (including `none`). When the catalog does not record the feature, the framework stays and
+/// the requirement is listed as unverified for it, unless the spec says `unknown-features
+/// eliminate`: not knowing is not lacking, and eliminating on a gap in the catalog would decide
+/// on missing evidence.
+fn missing_feature(
+    feature: Feature,
+    acceptance: Acceptance,
+    unknown: UnknownFeatures,
+    framework: &Framework,
+    staleness: &Staleness,
+) -> Option<EliminationReason> {
+    let constraint = match acceptance {
+        Acceptance::Standard => format!("feature {feature}"),
+        other => format!("feature {feature} {other}"),
+    };
     match framework.features.get(&feature) {
-        Some(fact) if fact.value => None,
-        Some(fact) => Some(EliminationReason {
-            constraint,
-            message: format!("requires {feature}; it is not built in to {}", framework.name),
-            fact: Some(staleness.cite(&framework.id, &format!("features.{feature}"), "false".into(), fact)),
-        }),
-        None => Some(EliminationReason {
+        Some(fact) if acceptance.accepts(fact.tier) => None,
+        Some(fact) => {
+            let how = match (fact.tier, &fact.package) {
+                (Tier::None, _) => "does not provide it".to_string(),
+                (tier, Some(package)) => format!("provides it only as {tier} ({package})"),
+                (tier, None) => format!("provides it only as {tier}"),
+            };
+            Some(EliminationReason {
+                constraint,
+                message: format!("requires {feature} ({}); {} {how}", acceptance.accepted(), framework.name),
+                fact: Some(staleness.cite_feature(&framework.id, feature, fact)),
+            })
+        }
+        None if unknown == UnknownFeatures::Eliminate => Some(EliminationReason {
             constraint,
             message: format!(
-                "requires {feature}; whether {} has it built in is unknown in the catalog",
+                "requires {feature}; whether {} provides it is unknown in the catalog, and the spec eliminates on unknown features",
                 framework.name
             ),
             fact: None,
         }),
+        None => None,
     }
+}
+
+/// How a survivor meets each `feature` requirement: the tier cited, or unverified.
+pub(crate) fn requirement_checks(
+    constraints: &Constraints,
+    framework: &Framework,
+    staleness: &Staleness,
+) -> Vec<RequirementCheck> {
+    constraints
+        .required_features
+        .iter()
+        .map(|(feature, acceptance)| {
+            let fact = framework.features.get(feature);
+            RequirementCheck {
+                feature: *feature,
+                accepted: *acceptance,
+                tier: fact.map(|f| f.tier),
+                package: fact.and_then(|f| f.package.clone()),
+                fact: fact.map(|f| staleness.cite_feature(&framework.id, *feature, f)),
+            }
+        })
+        .collect()
+}
+
+/// Survivors kept although the catalog does not record a feature the spec requires.
+fn unverified(constraints: &Constraints, survivors: &[&Framework]) -> Option<Warning> {
+    let gaps: Vec<String> = survivors
+        .iter()
+        .filter_map(|framework| {
+            let missing: Vec<&str> = constraints
+                .required_features
+                .keys()
+                .filter(|feature| !framework.features.contains_key(feature))
+                .map(|feature| feature.name())
+                .collect();
+            (!missing.is_empty()).then(|| format!("{} ({})", framework.name, missing.join(", ")))
+        })
+        .collect();
+    (!gaps.is_empty()).then(|| Warning {
+        code: "unverified-requirements".into(),
+        message: format!(
+            "The catalog does not record whether these frameworks provide a required feature: {}. They stay in the running with the requirement unverified; `unknown-features eliminate` in `require` removes them.",
+            gaps.join("; ")
+        ),
+    })
 }
 
 /// Ids named by the plan but absent from the catalog: the plan compiler resolves names, so
@@ -159,13 +231,14 @@ fn join<'s>(items: impl Iterator<Item = &'s str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use tradeoff_lang::plan::Exclusion;
     use tradeoff_lang::vocab::{Language, LicenseClass};
 
     use super::*;
-    use crate::scoring::testing::{catalog, fact, framework};
+    use crate::scoring::testing::{catalog, fact, feature, framework};
+    use tradeoff_lang::vocab::Tier;
 
     fn run(constraints: &Constraints, catalog: &Catalog) -> (Vec<String>, Vec<Eliminated>, Vec<Warning>) {
         let filtered = apply(constraints, catalog, &Staleness::new(None, 18));
@@ -186,13 +259,17 @@ mod tests {
     fn every_failed_constraint_is_listed() {
         let mut flask = framework("flask", Language::Python);
         flask.license_class = fact(LicenseClass::Copyleft);
-        flask.features.insert(Feature::Websockets, fact(false));
+        flask.features.insert(Feature::Websockets, feature(Tier::None));
         let cat = catalog(vec![flask]);
         let constraints = Constraints {
             languages_allowed: Some(BTreeSet::from([Language::Go])),
             languages_forbidden: BTreeSet::from([Language::Python]),
             license_classes: Some(BTreeSet::from([LicenseClass::Permissive])),
-            required_features: BTreeSet::from([Feature::Websockets, Feature::Openapi]),
+            required_features: BTreeMap::from([
+                (Feature::Websockets, Acceptance::Standard),
+                (Feature::Openapi, Acceptance::Standard),
+            ]),
+            unknown_features: UnknownFeatures::Eliminate,
             exclusions: vec![Exclusion {
                 framework: "flask".into(),
                 reason: "we tried it".into(),
@@ -214,7 +291,7 @@ mod tests {
             ]
         );
         let messages: Vec<&str> = eliminated[0].reasons.iter().map(|r| r.message.as_str()).collect();
-        assert!(messages[3].contains("not built in"), "{}", messages[3]);
+        assert!(messages[3].contains("does not provide it"), "{}", messages[3]);
         assert!(eliminated[0].reasons[3].fact.is_some());
         assert!(messages[4].contains("unknown in the catalog"), "{}", messages[4]);
         assert!(eliminated[0].reasons[4].fact.is_none());
@@ -224,9 +301,9 @@ mod tests {
     #[test]
     fn a_built_in_required_feature_passes() {
         let mut axum = framework("axum", Language::Rust);
-        axum.features.insert(Feature::Websockets, fact(true));
+        axum.features.insert(Feature::Websockets, feature(Tier::Builtin));
         let constraints = Constraints {
-            required_features: BTreeSet::from([Feature::Websockets]),
+            required_features: BTreeMap::from([(Feature::Websockets, Acceptance::Builtin)]),
             ..Constraints::default()
         };
         let (ids, _, _) = run(&constraints, &catalog(vec![axum]));
@@ -250,5 +327,88 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "unknown-framework");
         assert!(warnings[0].message.ends_with("yy, zz"), "{}", warnings[0].message);
+    }
+
+    fn tiered(id: &str, tier: Option<Tier>) -> Framework {
+        let mut fw = framework(id, Language::Go);
+        if let Some(tier) = tier {
+            fw.features.insert(Feature::Openapi, feature(tier));
+        }
+        fw
+    }
+
+    #[test]
+    fn each_acceptance_takes_its_tiers_and_unknowns_stay_unverified() {
+        let cat = catalog(vec![
+            tiered("a-builtin", Some(Tier::Builtin)),
+            tiered("b-official", Some(Tier::Official)),
+            tiered("c-companion", Some(Tier::Companion)),
+            tiered("d-third", Some(Tier::ThirdParty)),
+            tiered("e-paid", Some(Tier::Commercial)),
+            tiered("f-none", Some(Tier::None)),
+            tiered("g-unknown", None),
+        ]);
+        let survivors = |acceptance, unknown| {
+            let constraints = Constraints {
+                required_features: BTreeMap::from([(Feature::Openapi, acceptance)]),
+                unknown_features: unknown,
+                ..Constraints::default()
+            };
+            run(&constraints, &cat)
+        };
+        let (ids, _, warnings) = survivors(Acceptance::Builtin, UnknownFeatures::Keep);
+        assert_eq!(ids, ["a-builtin", "g-unknown"]);
+        assert_eq!(warnings[0].code, "unverified-requirements");
+        assert!(warnings[0].message.contains("G-UNKNOWN (openapi)") || warnings[0].message.contains("(openapi)"));
+        let (ids, _, _) = survivors(Acceptance::Standard, UnknownFeatures::Keep);
+        assert_eq!(ids, ["a-builtin", "b-official", "c-companion", "g-unknown"]);
+        let (ids, eliminated, warnings) = survivors(Acceptance::Any, UnknownFeatures::Eliminate);
+        assert_eq!(ids, ["a-builtin", "b-official", "c-companion", "d-third", "e-paid"]);
+        assert!(warnings.is_empty());
+        let third: Vec<&str> = eliminated.iter().map(|e| e.framework.as_str()).collect();
+        assert_eq!(third, ["f-none", "g-unknown"]);
+        let (_, eliminated, _) = survivors(Acceptance::Standard, UnknownFeatures::Keep);
+        let d = eliminated.iter().find(|e| e.framework == "d-third").unwrap();
+        assert_eq!(d.reasons[0].constraint, "feature openapi");
+        assert!(
+            d.reasons[0].message.contains("only as third-party"),
+            "{}",
+            d.reasons[0].message
+        );
+    }
+
+    proptest::proptest! {
+        /// Accepting more tiers for a requirement never removes a survivor.
+        #[test]
+        fn loosening_a_requirement_never_removes_a_survivor(
+            tiers in proptest::collection::vec(proptest::option::of(0usize..6), 1..12),
+            strict in 0usize..3,
+            looser in 0usize..3,
+            eliminate in proptest::bool::ANY,
+        ) {
+            let all = [Tier::Builtin, Tier::Official, Tier::Companion, Tier::ThirdParty, Tier::Commercial, Tier::None];
+            let order = [Acceptance::Builtin, Acceptance::Standard, Acceptance::Any];
+            let (from, to) = (strict.min(looser), strict.max(looser));
+            let cat = catalog(
+                tiers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| tiered(&format!("fw{i:02}"), t.map(|t| all[t])))
+                    .collect(),
+            );
+            let unknown = if eliminate { UnknownFeatures::Eliminate } else { UnknownFeatures::Keep };
+            let with = |acceptance| {
+                let constraints = Constraints {
+                    required_features: BTreeMap::from([(Feature::Openapi, acceptance)]),
+                    unknown_features: unknown,
+                    ..Constraints::default()
+                };
+                run(&constraints, &cat).0
+            };
+            let (strict_ids, loose_ids) = (with(order[from]), with(order[to]));
+            for id in &strict_ids {
+                proptest::prop_assert!(loose_ids.contains(id), "{id} lost when loosening {:?} to {:?}", order[from], order[to]);
+            }
+        }
     }
 }

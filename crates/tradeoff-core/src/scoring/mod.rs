@@ -108,7 +108,7 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
         .map(|(method, t)| (*method, aggregate::rank_order(t, &ids)))
         .collect();
     let primary = methods[0];
-    let options = ranked_options(
+    let mut options = ranked_options(
         &survivors,
         scored.cells,
         Columns {
@@ -119,6 +119,12 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
         &orders,
         primary,
     );
+    for (option, framework) in options.iter_mut().filter_map(|o| {
+        let framework = survivors.iter().find(|f| f.id == o.framework).copied();
+        framework.map(|f| (o, f))
+    }) {
+        option.requirements = filters::requirement_checks(&plan.constraints, framework, &staleness);
+    }
 
     let rankings: BTreeMap<Aggregation, Vec<String>> = orders
         .iter()
@@ -242,6 +248,7 @@ fn ranked_options(
                 language: framework.language.value.name().to_string(),
                 confidence: confidence(&cells, columns.criteria, columns.weights),
                 top_reasons: top_reasons(&cells, columns.criteria, columns.weights),
+                requirements: Vec::new(),
                 cells,
                 totals: option_totals,
                 ranks,

@@ -1,7 +1,7 @@
 //! Spellings of catalog enums in explanations, matching their kebab-case form in catalog files
 //! so a reviewer can search the file for the word they read.
 
-use crate::catalog::model::{ConcurrencyModel, TfbClassification, TfbTest};
+use crate::catalog::model::{ConcurrencyModel, Scope, TfbTest};
 
 pub(crate) fn tfb_test(test: TfbTest) -> &'static str {
     match test {
@@ -26,11 +26,11 @@ pub(crate) fn concurrency_model(model: ConcurrencyModel) -> &'static str {
     }
 }
 
-pub(crate) fn tfb_classification(class: TfbClassification) -> &'static str {
-    match class {
-        TfbClassification::Fullstack => "fullstack",
-        TfbClassification::Micro => "micro",
-        TfbClassification::Platform => "platform",
+pub(crate) fn scope(scope: Scope) -> &'static str {
+    match scope {
+        Scope::FullStack => "full-stack",
+        Scope::Micro => "micro",
+        Scope::Platform => "platform",
     }
 }
 
@@ -56,11 +56,8 @@ mod tests {
         );
         let json = serde_json::to_string(&TfbTest::Fortune).unwrap();
         assert_eq!(json, format!("\"{}\"", tfb_test(TfbTest::Fortune)));
-        let json = serde_json::to_string(&TfbClassification::Fullstack).unwrap();
-        assert_eq!(
-            json,
-            format!("\"{}\"", tfb_classification(TfbClassification::Fullstack))
-        );
+        let json = serde_json::to_string(&Scope::FullStack).unwrap();
+        assert_eq!(json, format!("\"{}\"", scope(Scope::FullStack)));
     }
 
     #[test]

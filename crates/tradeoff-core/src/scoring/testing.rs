@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use tradeoff_lang::plan::Weighting;
-use tradeoff_lang::vocab::{Criterion, Language, LicenseClass};
+use tradeoff_lang::vocab::{Criterion, Language, LicenseClass, Tier};
 use tradeoff_lang::Plan;
 
-use crate::catalog::model::{Catalog, Fact, Framework, Origin};
+use crate::catalog::model::{Catalog, Fact, FeatureFact, Framework, Origin};
 use crate::scoring::context::Context;
 use crate::scoring::facts::Staleness;
 
@@ -17,6 +17,19 @@ pub(crate) fn fact<T>(value: T) -> Fact<T> {
     Fact {
         value,
         source: "https://example.org/source".into(),
+        as_of: AS_OF.into(),
+        note: None,
+    }
+}
+
+/// A feature provided at `tier`, sourced.
+pub(crate) fn feature(tier: Tier) -> FeatureFact {
+    FeatureFact {
+        tier,
+        package: None,
+        since: None,
+        default: None,
+        source: "https://example.org/docs/feature".into(),
         as_of: AS_OF.into(),
         note: None,
     }
@@ -35,6 +48,7 @@ pub(crate) fn framework(id: &str, language: Language) -> Framework {
         latest_version: None,
         latest_release_date: None,
         style: None,
+        scope: None,
         tfb_classification: None,
         tfb_orm: None,
         concurrency_model: None,

@@ -8,7 +8,8 @@ use tradeoff_lang::vocab::{Criterion, Feature, Language, Method, SkillLevel, Sty
 use super::*;
 use crate::catalog::model::{ConcurrencyModel, Framework, LoadTest, TfbTest, Throughput};
 use crate::evaluation::Stability;
-use crate::scoring::testing::{catalog, fact, framework, plan};
+use crate::scoring::testing::{catalog, fact, feature, framework, plan};
+use tradeoff_lang::vocab::Tier;
 
 fn tfb_figure(test: TfbTest, rps: u64) -> Throughput {
     Throughput {
@@ -51,22 +52,22 @@ fn trio() -> Vec<Framework> {
     (fast.throughput, fast.load_test) = measured(100);
     fast.concurrency_model = Some(fact(ConcurrencyModel::AsyncRuntime));
     fast.style = Some(fact(Style::Configuration));
-    for feature in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
-        fast.features.insert(feature, fact(false));
+    for wanted in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
+        fast.features.insert(wanted, feature(Tier::None));
     }
     let mut full = framework("full", Language::Python);
     (full.throughput, full.load_test) = measured(1);
     full.concurrency_model = Some(fact(ConcurrencyModel::Threads));
     full.style = Some(fact(Style::Convention));
-    for feature in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
-        full.features.insert(feature, fact(true));
+    for wanted in [Feature::Orm, Feature::Migrations, Feature::Auth, Feature::Admin] {
+        full.features.insert(wanted, feature(Tier::Builtin));
     }
     let mut mid = framework("mid", Language::Go);
     (mid.throughput, mid.load_test) = measured(10);
     mid.concurrency_model = Some(fact(ConcurrencyModel::Goroutines));
     mid.style = Some(fact(Style::Balanced));
-    mid.features.insert(Feature::Orm, fact(true));
-    mid.features.insert(Feature::Auth, fact(false));
+    mid.features.insert(Feature::Orm, feature(Tier::Builtin));
+    mid.features.insert(Feature::Auth, feature(Tier::None));
     vec![fast, full, mid]
 }
 

@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use tradeoff_core::catalog::model::{Catalog, Fact, Framework, Origin, TfbTest, Throughput};
+use tradeoff_core::catalog::model::{Catalog, Fact, FeatureFact, Framework, Origin, TfbTest, Throughput};
 use tradeoff_lang::plan::Weighting;
-use tradeoff_lang::vocab::{Criterion, Language, LicenseClass, Method};
+use tradeoff_lang::vocab::{Criterion, Language, LicenseClass, Method, Tier};
 use tradeoff_lang::Plan;
 
 pub fn fact<T>(value: T) -> Fact<T> {
@@ -15,6 +15,19 @@ pub fn fact<T>(value: T) -> Fact<T> {
         value,
         source: "https://example.org/source".into(),
         as_of: "2026-06-01".into(),
+        note: None,
+    }
+}
+
+/// A feature provided at `tier`, sourced.
+pub fn feature(tier: Tier) -> FeatureFact {
+    FeatureFact {
+        tier,
+        package: None,
+        since: None,
+        default: None,
+        source: "https://example.org/docs/feature".into(),
+        as_of: "2026-01-01".into(),
         note: None,
     }
 }
@@ -32,6 +45,7 @@ pub fn framework(id: &str, name: &str, language: Language) -> Framework {
         latest_version: None,
         latest_release_date: None,
         style: None,
+        scope: None,
         tfb_classification: None,
         tfb_orm: None,
         concurrency_model: None,

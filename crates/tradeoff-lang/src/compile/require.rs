@@ -7,13 +7,20 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use crate::ast::{Block, Span, Statement, Value, ValueKind};
 use crate::diagnostic::{Code, Problem};
 use crate::plan::{Constraints, Exclusion, FrameworkNames};
-use crate::vocab::{Feature, Language, LicenseClass};
+use crate::vocab::{Acceptance, Feature, Language, LicenseClass, Tier, UnknownFeatures};
 
 use super::known_statements;
 use super::team::framework;
 use super::values::{Problems, SeenKeys};
 
-pub(crate) const REQUIRE_KEYS: &[&str] = &["language", "license", "feature", "exclude", "candidates"];
+pub(crate) const REQUIRE_KEYS: &[&str] = &[
+    "language",
+    "license",
+    "feature",
+    "unknown-features",
+    "exclude",
+    "candidates",
+];
 
 pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn FrameworkNames) -> Constraints {
     let mut found = Requirements::new(block);
@@ -22,6 +29,7 @@ pub fn require(problems: &mut Problems, block: &Block, frameworks: &dyn Framewor
             "language" => found.language(problems, statement),
             "license" => found.license(problems, statement),
             "feature" => found.feature(problems, statement),
+            "unknown-features" => found.unknown_features(problems, statement),
             "exclude" => found.exclude(problems, statement, frameworks),
             _ => found.candidates(problems, statement, frameworks),
         }
@@ -36,7 +44,7 @@ struct Requirements<'s> {
     seen: SeenKeys,
     allowed_at: BTreeMap<Language, Span>,
     forbidden_at: BTreeMap<Language, Span>,
-    features_at: BTreeMap<Feature, Span>,
+    features_at: BTreeMap<Feature, (Span, Acceptance)>,
     // Keyed by names borrowed from the spec, with a fast hash: a spec may list thousands of
     // frameworks. Only looked up, never iterated, so their order cannot leak into the plan.
     excluded_at: HashMap<&'s str, Span>,
@@ -124,13 +132,49 @@ impl<'s> Requirements<'s> {
         self.constraints.license_classes = Some(classes);
     }
 
-    /// `feature a, b`: may be given more than once, but each feature only once.
+    /// `feature a, b builtin, c any`: each entry a feature (or a list of them) and optionally
+    /// the tiers that satisfy it. May be given more than once, but each feature only once.
     fn feature(&mut self, problems: &mut Problems, statement: &Statement) {
         let names: Vec<&str> = Feature::names().collect();
-        for item in problems.one_per_group(statement, "feature") {
+        let acceptances: Vec<&str> = Acceptance::names().collect();
+        if statement.groups.is_empty() {
+            problems.push(Problem::new(
+                Code::MissingValue,
+                statement.key.span,
+                "`feature` needs at least one value",
+                "expected a feature after this",
+            ));
+        }
+        for group in &statement.groups {
+            let (item, acceptance) = match group.as_slice() {
+                [] => {
+                    problems.push(Problem::new(
+                        Code::MissingValue,
+                        statement.span,
+                        "empty entry between commas",
+                        "remove the extra comma",
+                    ));
+                    continue;
+                }
+                [item] => (item, Some(Acceptance::Standard)),
+                [item, tier] => (item, acceptance_of(problems, tier, &acceptances)),
+                [_, _, extra, ..] => {
+                    problems.push(
+                        Problem::new(
+                            Code::UnexpectedValue,
+                            extra.span.to(group[group.len() - 1].span),
+                            "expected one feature and at most one tier per entry",
+                            "unexpected here",
+                        )
+                        .with_help("separate features with commas: `feature orm builtin, openapi any`"),
+                    );
+                    continue;
+                }
+            };
             for value in problems.list(item) {
                 if let Some(feature) = problems.vocab(value, "feature", Feature::parse, &names) {
-                    if let Some(first) = self.features_at.insert(feature, value.span) {
+                    let Some(acceptance) = acceptance else { continue };
+                    if let Some((first, _)) = self.features_at.insert(feature, (value.span, acceptance)) {
                         problems.push(
                             Problem::new(
                                 Code::Duplicate,
@@ -142,6 +186,22 @@ impl<'s> Requirements<'s> {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// `unknown-features keep|eliminate`.
+    fn unknown_features(&mut self, problems: &mut Problems, statement: &Statement) {
+        if !self
+            .seen
+            .first_time(problems, "unknown-features", statement.key.span, "the `require` block")
+        {
+            return;
+        }
+        let names: Vec<&str> = UnknownFeatures::names().collect();
+        if let Some(value) = problems.single(statement, "`keep` or `eliminate`") {
+            if let Some(choice) = problems.vocab(value, "unknown-features choice", UnknownFeatures::parse, &names) {
+                self.constraints.unknown_features = choice;
             }
         }
     }
@@ -238,7 +298,11 @@ impl<'s> Requirements<'s> {
             constraints.languages_allowed = Some(self.allowed_at.into_keys().collect());
         }
         constraints.languages_forbidden = self.forbidden_at.into_keys().collect();
-        constraints.required_features = self.features_at.into_keys().collect();
+        constraints.required_features = self
+            .features_at
+            .into_iter()
+            .map(|(feature, (_, acceptance))| (feature, acceptance))
+            .collect();
         if !self.candidates_at.is_empty() {
             constraints.candidates = Some(self.candidates_at.into_iter().map(|(id, _)| id.to_string()).collect());
         }
@@ -342,4 +406,36 @@ fn exclusion<'s>(
             None
         }
     }
+}
+
+/// The tiers a requirement accepts. A catalog tier written here (`official`) gets help that
+/// says which acceptance includes it.
+fn acceptance_of(problems: &mut Problems, value: &Value, acceptances: &[&str]) -> Option<Acceptance> {
+    if let ValueKind::Word(word) = &value.kind {
+        if let (None, Some(tier)) = (Acceptance::parse(word), Tier::parse(word)) {
+            let fits = if tier == Tier::None {
+                "no requirement accepts `none`".to_owned()
+            } else {
+                let least = [Acceptance::Builtin, Acceptance::Standard, Acceptance::Any]
+                    .into_iter()
+                    .find(|a| a.accepts(tier))
+                    .unwrap_or(Acceptance::Any);
+                match least {
+                    Acceptance::Standard => format!("`{tier}` is accepted by the default: write the feature alone"),
+                    other => format!("write `{other}` to accept `{tier}` ({})", other.accepted()),
+                }
+            };
+            problems.push(
+                Problem::new(
+                    Code::UnknownTier,
+                    value.span,
+                    format!("`{word}` is a catalog tier, not a requirement level"),
+                    "expected `builtin`, `standard` or `any`",
+                )
+                .with_help(fits),
+            );
+            return None;
+        }
+    }
+    problems.vocab(value, "feature tier", Acceptance::parse, acceptances)
 }

@@ -170,6 +170,7 @@ fn unknown_code(what: &str) -> Code {
     match what {
         "criterion" => Code::UnknownCriterion,
         "feature" => Code::UnknownFeature,
+        "feature tier" => Code::UnknownTier,
         "language" => Code::UnknownLanguage,
         "license class" => Code::UnknownLicenseClass,
         "skill level" | "priority level" => Code::UnknownLevel,

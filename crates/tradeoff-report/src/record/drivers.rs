@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tradeoff_core::Evaluation;
 use tradeoff_lang::plan::Weighting;
-use tradeoff_lang::vocab::{Criterion, SkillLevel, Style};
+use tradeoff_lang::vocab::{Acceptance, Criterion, SkillLevel, Style, UnknownFeatures};
 use tradeoff_lang::Plan;
 
 use crate::format::{self, UNKNOWN};
@@ -134,9 +134,30 @@ pub fn constraints(plan: &Plan) -> Vec<String> {
         let names: Vec<String> = classes.iter().map(|l| l.name().to_owned()).collect();
         out.push(format!("License must be {}.", format::or_list(&names)));
     }
+    for &acceptance in Acceptance::ALL {
+        let names: Vec<String> = c
+            .required_features
+            .iter()
+            .filter(|(_, a)| **a == acceptance)
+            .map(|(f, _)| f.name().to_owned())
+            .collect();
+        if !names.is_empty() {
+            out.push(format!(
+                "Must provide {}: {}.",
+                format::and_list(&names),
+                acceptance.accepted()
+            ));
+        }
+    }
     if !c.required_features.is_empty() {
-        let names: Vec<String> = c.required_features.iter().map(|f| f.name().to_owned()).collect();
-        out.push(format!("Must ship {} built in.", format::and_list(&names)));
+        out.push(match c.unknown_features {
+            UnknownFeatures::Keep => {
+                "A framework whose catalog entry does not record a required feature stays in, with the requirement unverified.".to_owned()
+            }
+            UnknownFeatures::Eliminate => {
+                "A framework whose catalog entry does not record a required feature is eliminated.".to_owned()
+            }
+        });
     }
     for exclusion in &c.exclusions {
         out.push(format!(

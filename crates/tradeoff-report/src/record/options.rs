@@ -45,6 +45,9 @@ pub struct ConsideredOption {
     pub confidence: String,
     pub good: Vec<Argument>,
     pub bad: Vec<Argument>,
+    /// How it meets each `feature` requirement: the tier and package, with the page; or
+    /// unverified.
+    pub requirements: Vec<Argument>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -181,7 +184,37 @@ pub fn considered(plan: &Plan, evaluation: &Evaluation) -> Vec<ConsideredOption>
                 confidence: format::percent(option.confidence),
                 good,
                 bad,
+                requirements: requirements(option),
             }
+        })
+        .collect()
+}
+
+/// One line per `feature` requirement: "csrf: official (spring-boot-starter-security)", or
+/// "csrf: unverified" when the catalog does not record it.
+fn requirements(option: &ScoredOption) -> Vec<Argument> {
+    option
+        .requirements
+        .iter()
+        .map(|check| {
+            let text = match (check.tier, &check.package) {
+                (Some(tier), Some(package)) => format!("{}: {tier} ({package})", check.feature),
+                (Some(tier), None) => format!("{}: {tier}", check.feature),
+                (None, _) => format!(
+                    "{}: unverified, the catalog does not record whether {} provides it",
+                    check.feature, option.name
+                ),
+            };
+            let sources = check
+                .fact
+                .iter()
+                .map(|fact| SourceRef {
+                    source: fact.source.clone(),
+                    as_of: fact.as_of.clone(),
+                    stale: fact.stale,
+                })
+                .collect();
+            Argument { text, sources }
         })
         .collect()
 }

@@ -1,8 +1,9 @@
-//! productivity and security: shares of built-in features and safeguards. A feature the catalog
-//! does not record counts as half (neutral), is listed as missing and lowers confidence: leaving it
-//! out of the share would let a sparsely documented framework outscore a well documented one.
+//! productivity and security: how completely a framework provides the features and safeguards
+//! a team would otherwise write or choose itself, each weighted by its tier. A feature the
+//! catalog does not record counts as half (neutral), is listed as missing and lowers confidence:
+//! leaving it out would let a sparsely documented framework outscore a well documented one.
 
-use tradeoff_lang::vocab::{Feature, Horizon, Style};
+use tradeoff_lang::vocab::{Feature, Horizon, Style, Tier};
 
 use super::{Inputs, NEUTRAL};
 use crate::catalog::model::Framework;
@@ -28,46 +29,57 @@ const SECURITY: [Feature; 3] = [Feature::Csrf, Feature::XssEscaping, Feature::Au
 /// means fewer decisions before the first release.
 const MVP_CONVENTION_BONUS: f64 = 0.1;
 
-/// Counts the known features; returns (built in, known) and the names of those built in.
-fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mut Inputs) -> (Vec<String>, usize) {
-    let mut built_in = Vec::new();
+/// What a feature provided at `tier` is worth: built in counts fully; a package of the same
+/// organisation almost (one more dependency, same release train); a companion project of the
+/// same authors a little less (its own versions to keep in step); an established third-party
+/// library half (the team must choose, integrate and vet it, no better than not knowing);
+/// a paid product less (cost and a vendor); absent nothing. docs/scoring.md states these.
+pub(crate) fn tier_score(tier: Tier) -> f64 {
+    match tier {
+        Tier::Builtin => 1.0,
+        Tier::Official => 0.9,
+        Tier::Companion => 0.8,
+        Tier::ThirdParty => 0.5,
+        Tier::Commercial => 0.3,
+        Tier::None => 0.0,
+    }
+}
+
+/// The known features' tier scores summed, how many are known, and each known one as shown
+/// ("orm official").
+fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mut Inputs) -> (f64, usize, Vec<String>) {
+    let mut sum = 0.0;
     let mut known = 0;
+    let mut shown = Vec::new();
     for feature in features {
         match framework.features.get(feature) {
             Some(fact) => {
                 known += 1;
-                if fact.value {
-                    built_in.push(feature.name().to_string());
-                }
-                let key = format!("features.{feature}");
-                inputs.known(ctx.staleness.cite(&framework.id, &key, fact.value.to_string(), fact));
+                sum += tier_score(fact.tier);
+                shown.push(format!("{feature} {}", fact.tier));
+                inputs.known(ctx.staleness.cite_feature(&framework.id, *feature, fact));
             }
             None => inputs.absent(format!("features.{feature}")),
         }
     }
-    (built_in, known)
+    (sum, known, shown)
 }
 
 pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
     let mut inputs = Inputs::default();
-    let (built_in, known) = tally(ctx, framework, &PRODUCTIVITY, &mut inputs);
+    let (sum, known, shown) = tally(ctx, framework, &PRODUCTIVITY, &mut inputs);
     let (base, counted) = if known == 0 {
         (
             NEUTRAL,
             "has none of its productivity features recorded in the catalog, so it starts at a neutral 0.50".to_string(),
         )
     } else {
-        let share = neutral_share(built_in.len(), known, PRODUCTIVITY.len());
-        let which = if built_in.is_empty() {
-            "none".to_string()
-        } else {
-            names::list(&built_in)
-        };
+        let share = neutral_share(sum, known, PRODUCTIVITY.len());
         (
             share,
             format!(
-                "builds in {} of the {known} productivity features the catalog records ({which}){}",
-                built_in.len(),
+                "provides the {known} productivity features the catalog records as {}{}",
+                names::list(&shown),
                 unknown_note(known, PRODUCTIVITY.len())
             ),
         )
@@ -94,10 +106,11 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
 
 pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
     let mut inputs = Inputs::default();
-    let (mut present, mut known) = tally(ctx, framework, &SECURITY, &mut inputs);
+    let (mut sum, mut known, mut present) = tally(ctx, framework, &SECURITY, &mut inputs);
     match &framework.security_policy {
         Some(fact) => {
             known += 1;
+            sum += 1.0;
             present.push("a security policy".into());
             inputs.known(
                 ctx.staleness
@@ -110,7 +123,10 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
         Some(fact) => {
             known += 1;
             if fact.value {
+                sum += 1.0;
                 present.push("an LTS line".into());
+            } else {
+                present.push("no LTS line".into());
             }
             inputs.known(ctx.staleness.cite(&framework.id, "lts", fact.value.to_string(), fact));
         }
@@ -124,27 +140,22 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
         return inputs.cell(NEUTRAL, text);
     }
     let total = SECURITY.len() + 2;
-    let score = neutral_share(present.len(), known, total);
-    let which = if present.is_empty() {
-        "none of them".to_string()
-    } else {
-        names::list(&present)
-    };
+    let score = neutral_share(sum, known, total);
     inputs.cell(
         score,
         format!(
-            "{} has {} of the {known} security safeguards the catalog records ({which}){}: {score:.2}.",
+            "{}'s {known} recorded security safeguards: {}{}: {score:.2}.",
             framework.name,
-            present.len(),
+            names::list(&present),
             unknown_note(known, total)
         ),
     )
 }
 
-/// The share of `total` items present, counting each of the `total - known` unknown items as
-/// half present.
-fn neutral_share(present: usize, known: usize, total: usize) -> f64 {
-    (present as f64 + NEUTRAL * (total - known) as f64) / total as f64
+/// The mean over `total` items of the known items' scores (summed in `sum`), counting each of
+/// the `total - known` unknown items as half.
+fn neutral_share(sum: f64, known: usize, total: usize) -> f64 {
+    (sum + NEUTRAL * (total - known) as f64) / total as f64
 }
 
 fn unknown_note(known: usize, total: usize) -> String {
@@ -160,7 +171,7 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::testing::{catalog, context, fact, framework, plan};
+    use crate::scoring::testing::{catalog, context, fact, feature, framework, plan};
 
     fn with_ctx<T>(horizon: Option<Horizon>, f: impl FnOnce(&Context) -> T) -> T {
         let cat = catalog(Vec::new());
@@ -172,28 +183,33 @@ mod tests {
     #[test]
     fn productivity_counts_unknown_features_as_half() {
         let mut fw = framework("fw", Language::Python);
-        fw.features.insert(Feature::Orm, fact(true));
-        fw.features.insert(Feature::Migrations, fact(true));
-        fw.features.insert(Feature::Admin, fact(false));
-        fw.features.insert(Feature::Auth, fact(true));
+        fw.features.insert(Feature::Orm, feature(Tier::Builtin));
+        fw.features.insert(Feature::Migrations, feature(Tier::Builtin));
+        fw.features.insert(Feature::Admin, feature(Tier::None));
+        fw.features.insert(Feature::Auth, feature(Tier::Builtin));
         let cell = with_ctx(None, |ctx| productivity(ctx, &fw));
         // 3 built in, 1 not, 3 unknown at one half each: (3 + 1.5) / 7.
         assert!((cell.score - 4.5 / 7.0).abs() < 1e-12, "{}", cell.score);
         assert!((cell.confidence - 4.0 / 7.0).abs() < 1e-12);
         assert_eq!(cell.missing.len(), 3);
-        assert!(cell.explanation.contains("3 of the 4"), "{}", cell.explanation);
+        assert!(
+            cell.explanation
+                .contains("orm builtin, migrations builtin, auth builtin and admin none"),
+            "{}",
+            cell.explanation
+        );
     }
 
     #[test]
     fn convention_gets_a_capped_bonus_on_mvp() {
         let mut rails = framework("rails", Language::Ruby);
-        for feature in PRODUCTIVITY {
-            rails.features.insert(feature, fact(true));
+        for wanted in PRODUCTIVITY {
+            rails.features.insert(wanted, feature(Tier::Builtin));
         }
         rails.style = Some(fact(Style::Convention));
         let cell = with_ctx(Some(Horizon::Mvp), |ctx| productivity(ctx, &rails));
         assert_eq!(cell.score, 1.0, "capped");
-        rails.features.insert(Feature::Admin, fact(false));
+        rails.features.insert(Feature::Admin, feature(Tier::None));
         let cell = with_ctx(Some(Horizon::Mvp), |ctx| productivity(ctx, &rails));
         assert!((cell.score - (6.0 / 7.0 + 0.1)).abs() < 1e-12);
         let cell = with_ctx(Some(Horizon::LongLived), |ctx| productivity(ctx, &rails));
@@ -222,10 +238,10 @@ mod tests {
     #[test]
     fn a_sparsely_documented_framework_does_not_outscore_a_documented_one() {
         let mut sparse = framework("sparse", Language::Java);
-        sparse.features.insert(Feature::Auth, fact(true));
+        sparse.features.insert(Feature::Auth, feature(Tier::Builtin));
         let mut documented = framework("documented", Language::Java);
-        for feature in SECURITY {
-            documented.features.insert(feature, fact(true));
+        for wanted in SECURITY {
+            documented.features.insert(wanted, feature(Tier::Builtin));
         }
         documented.security_policy = Some(fact("https://example.org/security".into()));
         documented.lts = Some(fact(false));
@@ -242,8 +258,8 @@ mod tests {
     #[test]
     fn security_counts_known_safeguards() {
         let mut fw = framework("fw", Language::Python);
-        fw.features.insert(Feature::Csrf, fact(true));
-        fw.features.insert(Feature::XssEscaping, fact(false));
+        fw.features.insert(Feature::Csrf, feature(Tier::Builtin));
+        fw.features.insert(Feature::XssEscaping, feature(Tier::None));
         fw.security_policy = Some(fact("https://example.org/security".into()));
         fw.lts = Some(fact(false));
         let cell = with_ctx(None, |ctx| security(ctx, &fw));
@@ -253,9 +269,35 @@ mod tests {
         );
         assert!((cell.confidence - 0.8).abs() < 1e-12);
         assert!(
-            cell.explanation.contains("csrf and a security policy"),
+            cell.explanation
+                .contains("csrf builtin, xss-escaping none, a security policy and no LTS line"),
             "{}",
             cell.explanation
         );
+    }
+
+    #[test]
+    fn tiers_rank_builtin_over_official_over_companion_over_third_party() {
+        let tiers = [
+            Tier::Builtin,
+            Tier::Official,
+            Tier::Companion,
+            Tier::ThirdParty,
+            Tier::Commercial,
+            Tier::None,
+        ];
+        let scores: Vec<f64> = tiers
+            .iter()
+            .map(|tier| {
+                let mut fw = framework("fw", Language::Python);
+                for wanted in PRODUCTIVITY {
+                    fw.features.insert(wanted, feature(*tier));
+                }
+                with_ctx(None, |ctx| productivity(ctx, &fw)).score
+            })
+            .collect();
+        assert!(scores.windows(2).all(|w| w[0] > w[1]), "{scores:?}");
+        // Third-party is worth no more than not knowing: an undocumented framework gains nothing.
+        assert_eq!(scores[3], NEUTRAL);
     }
 }

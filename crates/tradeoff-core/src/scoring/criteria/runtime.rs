@@ -114,19 +114,13 @@ impl ConcurrencyScales {
         // A realtime app needs server push; without it the capacity is moot.
         let (push, push_text) = match framework.features.get(&Feature::Websockets) {
             Some(fact) => {
-                inputs.known(
-                    ctx.staleness
-                        .cite(&framework.id, "features.websockets", fact.value.to_string(), fact),
-                );
-                if fact.value {
-                    (1.0, "built-in websockets (1.00)")
-                } else {
-                    (0.0, "no built-in websockets (0.00)")
-                }
+                inputs.known(ctx.staleness.cite_feature(&framework.id, Feature::Websockets, fact));
+                let score = super::features::tier_score(fact.tier);
+                (score, format!("websockets {} ({score:.2})", fact.tier))
             }
             None => {
                 inputs.absent("features.websockets");
-                (NEUTRAL, "unknown websocket support (neutral 0.50)")
+                (NEUTRAL, "unknown websocket support (neutral 0.50)".to_string())
             }
         };
         let score = (capacity + push) / 2.0;
@@ -176,7 +170,8 @@ mod tests {
     use tradeoff_lang::vocab::{Criterion, Language};
 
     use super::*;
-    use crate::scoring::testing::{catalog, context, fact, framework, plan};
+    use crate::scoring::testing::{catalog, context, fact, feature, framework, plan};
+    use tradeoff_lang::vocab::Tier;
 
     /// The concurrency cell with scales over no measured framework.
     fn concurrency(ctx: &Context, framework: &Framework) -> ScoreCell {
@@ -251,12 +246,12 @@ mod tests {
     fn realtime_averages_with_websockets() {
         let mut django = framework("django", Language::Python);
         django.concurrency_model = Some(fact(ConcurrencyModel::Threads));
-        django.features.insert(Feature::Websockets, fact(true));
+        django.features.insert(Feature::Websockets, feature(Tier::Builtin));
         let cell = with_ctx(true, |ctx| concurrency(ctx, &django));
         assert!((cell.score - 0.7).abs() < 1e-12);
         assert_eq!(cell.facts.len(), 2);
 
-        django.features.insert(Feature::Websockets, fact(false));
+        django.features.insert(Feature::Websockets, feature(Tier::None));
         let cell = with_ctx(true, |ctx| concurrency(ctx, &django));
         assert!((cell.score - 0.2).abs() < 1e-12);
     }

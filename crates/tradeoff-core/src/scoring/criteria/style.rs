@@ -3,7 +3,7 @@
 use tradeoff_lang::vocab::Style;
 
 use super::{Inputs, NEUTRAL};
-use crate::catalog::model::{Framework, TfbClassification};
+use crate::catalog::model::{Framework, Scope};
 use crate::evaluation::ScoreCell;
 use crate::scoring::context::Context;
 use crate::scoring::names;
@@ -36,23 +36,20 @@ pub(crate) fn flexibility(ctx: &Context, framework: &Framework) -> ScoreCell {
             (NEUTRAL, "has no recorded style (neutral 0.50)".to_string())
         }
     };
-    let (bonus, class_text) = match &framework.tfb_classification {
+    let (bonus, class_text) = match &framework.scope {
         Some(fact) => {
-            let name = names::tfb_classification(fact.value);
-            inputs.known(
-                ctx.staleness
-                    .cite(&framework.id, "tfb_classification", name.into(), fact),
-            );
+            let name = names::scope(fact.value);
+            inputs.known(ctx.staleness.cite(&framework.id, "scope", name.into(), fact));
             match fact.value {
-                TfbClassification::Micro | TfbClassification::Platform => (
+                Scope::Micro | Scope::Platform => (
                     UNOPINIONATED_BONUS,
                     format!(", plus {UNOPINIONATED_BONUS} as a {name} framework"),
                 ),
-                TfbClassification::Fullstack => (0.0, String::new()),
+                Scope::FullStack => (0.0, String::new()),
             }
         }
         None => {
-            inputs.absent("tfb_classification");
+            inputs.absent("scope");
             (0.0, String::new())
         }
     };
@@ -149,11 +146,11 @@ mod tests {
     fn flexibility_adds_a_capped_bonus_for_unopinionated_frameworks() {
         let mut gin = framework("gin", Language::Go);
         gin.style = Some(fact(Style::Configuration));
-        gin.tfb_classification = Some(fact(TfbClassification::Micro));
+        gin.scope = Some(fact(Scope::Micro));
         assert_eq!(with_ctx(None, |ctx| flexibility(ctx, &gin)).score, 1.0);
         gin.style = Some(fact(Style::Convention));
         assert!((with_ctx(None, |ctx| flexibility(ctx, &gin)).score - 0.4).abs() < 1e-12);
-        gin.tfb_classification = Some(fact(TfbClassification::Fullstack));
+        gin.scope = Some(fact(Scope::FullStack));
         assert!((with_ctx(None, |ctx| flexibility(ctx, &gin)).score - 0.3).abs() < 1e-12);
     }
 }

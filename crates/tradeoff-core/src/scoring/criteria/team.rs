@@ -5,7 +5,7 @@
 use tradeoff_lang::vocab::Language;
 
 use super::{Inputs, NEUTRAL};
-use crate::catalog::model::{Framework, TfbClassification};
+use crate::catalog::model::{Framework, Scope};
 use crate::evaluation::ScoreCell;
 use crate::scoring::context::Context;
 use crate::scoring::names;
@@ -13,11 +13,11 @@ use crate::scoring::names;
 /// How much of the framework there is to learn, by TechEmpower's classification: a micro
 /// framework is small; a full-stack one is large but prescribes the path; a platform leaves the
 /// team to assemble and learn every piece itself.
-fn ease(class: TfbClassification) -> f64 {
+fn ease(class: Scope) -> f64 {
     match class {
-        TfbClassification::Micro => 0.8,
-        TfbClassification::Fullstack => 0.6,
-        TfbClassification::Platform => 0.5,
+        Scope::Micro => 0.8,
+        Scope::FullStack => 0.6,
+        Scope::Platform => 0.5,
     }
 }
 
@@ -46,18 +46,15 @@ pub(crate) fn learning_curve(ctx: &Context, framework: &Framework) -> ScoreCell 
     let mut inputs = Inputs::default();
     cite_language(ctx, framework, &mut inputs);
     let (skill, skill_text) = language_skill(ctx, framework.language.value);
-    let (ease_score, ease_text) = match &framework.tfb_classification {
+    let (ease_score, ease_text) = match &framework.scope {
         Some(fact) => {
-            let name = names::tfb_classification(fact.value);
-            inputs.known(
-                ctx.staleness
-                    .cite(&framework.id, "tfb_classification", name.into(), fact),
-            );
+            let name = names::scope(fact.value);
+            inputs.known(ctx.staleness.cite(&framework.id, "scope", name.into(), fact));
             let score = ease(fact.value);
             (score, format!("a {name} framework ({score:.2})"))
         }
         None => {
-            inputs.absent("tfb_classification");
+            inputs.absent("scope");
             (NEUTRAL, "of unknown size (neutral 0.50)".to_string())
         }
     };
@@ -275,11 +272,11 @@ mod tests {
         let mut plan = plan(&[(Criterion::LearningCurve, 1.0)]);
         plan.team.languages.insert(Language::Go, SkillLevel::Intermediate);
         let mut gin = framework("gin", Language::Go);
-        gin.tfb_classification = Some(fact(TfbClassification::Micro));
+        gin.scope = Some(fact(Scope::Micro));
         let cell = learning_curve(&context(&plan, &cat), &gin);
         assert!((cell.score - 0.65).abs() < 1e-12);
         assert_eq!(cell.confidence, 1.0);
-        gin.tfb_classification = None;
+        gin.scope = None;
         let cell = learning_curve(&context(&plan, &cat), &gin);
         assert!((cell.score - 0.5).abs() < 1e-12);
         assert_eq!(cell.confidence, 0.5);
