@@ -47,6 +47,7 @@ pub(crate) fn apply<'a>(constraints: &Constraints, catalog: &'a Catalog, stalene
     }
     let mut warnings = unknown_ids(constraints, catalog);
     warnings.extend(unverified(constraints, &survivors));
+    warnings.extend(looser_tiers(constraints, catalog, &eliminated));
     Filtered {
         survivors,
         eliminated,
@@ -176,6 +177,49 @@ pub(crate) fn requirement_checks(
             }
         })
         .collect()
+}
+
+/// For each requirement narrower than `any`: the frameworks it alone rules out although they
+/// provide the feature at a tier a looser requirement accepts. A reviewer sees what the
+/// requirement costs and the one word that would keep them.
+fn looser_tiers(constraints: &Constraints, catalog: &Catalog, eliminated: &[Eliminated]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for (feature, acceptance) in &constraints.required_features {
+        let looser = match acceptance {
+            Acceptance::Builtin => Acceptance::Standard,
+            Acceptance::Standard => Acceptance::Any,
+            Acceptance::Any => continue,
+        };
+        let kept: Vec<String> = eliminated
+            .iter()
+            .filter(|gone| {
+                gone.reasons.len() == 1 && gone.reasons[0].constraint.starts_with(&format!("feature {feature}"))
+            })
+            .filter_map(|gone| {
+                let fact = catalog.frameworks.get(&gone.framework)?.features.get(feature)?;
+                looser.accepts(fact.tier).then(|| match &fact.package {
+                    Some(package) => format!("{} ({}, {package})", gone.name, fact.tier),
+                    None => format!("{} ({})", gone.name, fact.tier),
+                })
+            })
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        let written = match looser {
+            Acceptance::Standard => format!("feature {feature}"),
+            other => format!("feature {feature} {other}"),
+        };
+        warnings.push(Warning {
+            code: "looser-tier-would-keep".into(),
+            message: format!(
+                "The `{feature}` requirement alone rules out {} framework(s) that provide it at a tier `{written}` accepts: {}.",
+                kept.len(),
+                kept.join("; ")
+            ),
+        });
+    }
+    warnings
 }
 
 /// Survivors kept although the catalog does not record a feature the spec requires.
@@ -374,6 +418,35 @@ mod tests {
             d.reasons[0].message.contains("only as third-party"),
             "{}",
             d.reasons[0].message
+        );
+    }
+
+    #[test]
+    fn a_requirement_that_alone_rules_out_a_library_says_which_word_keeps_it() {
+        let mut spring = tiered("spring", Some(Tier::ThirdParty));
+        spring.features.get_mut(&Feature::Openapi).unwrap().package = Some("springdoc-openapi".into());
+        let cat = catalog(vec![
+            spring,
+            tiered("vertx", Some(Tier::None)),
+            tiered("ktor", Some(Tier::Official)),
+        ]);
+        let constraints = Constraints {
+            required_features: BTreeMap::from([(Feature::Openapi, Acceptance::Standard)]),
+            ..Constraints::default()
+        };
+        let (ids, _, warnings) = run(&constraints, &cat);
+        assert_eq!(ids, ["ktor"]);
+        let hint = warnings.iter().find(|w| w.code == "looser-tier-would-keep").unwrap();
+        assert!(hint.message.contains("`feature openapi any`"), "{}", hint.message);
+        assert!(
+            hint.message.contains("(third-party, springdoc-openapi)"),
+            "{}",
+            hint.message
+        );
+        assert!(
+            !hint.message.contains("VERTX") && !hint.message.to_lowercase().contains("vertx"),
+            "{}",
+            hint.message
         );
     }
 
