@@ -259,6 +259,28 @@ impl Builder {
         let mut children = pair.into_inner();
         let key_pair = children.next().expect("grammar requires a statement key");
         let mut current = StatementSoFar::new(&key_pair);
+        if let Some(bare) = current.key.value.strip_suffix(':').filter(|k| !k.is_empty()) {
+            // `kind: api`, as in YAML. Reported once, here; the key is read without the colon so
+            // that nothing else is reported for the same slip.
+            let colon = current.key.span.end - 1;
+            let bare = Name::from(bare);
+            let mut problem = Problem::new(
+                Code::Syntax,
+                Span::new(colon, colon + 1),
+                format!("a colon after `{bare}`"),
+                "no colon here",
+            )
+            .with_help(match children.clone().next().filter(|v| v.as_rule() != Rule::comma) {
+                Some(value) => format!(
+                    "write `{bare} {}`: a key and its value are separated by a space",
+                    value.as_str()
+                ),
+                None => format!("write `{bare}` and its value separated by a space"),
+            });
+            problem.replacement = Some(String::new());
+            self.problems.push(problem);
+            current.key.value = bare;
+        }
         for child in children {
             match child.as_rule() {
                 Rule::comma => {
@@ -460,6 +482,9 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
         format!("unexpected {}", found.0),
         format!("expected {expected_text}"),
     );
+    if let Some(specific) = common_slip(source, at, span) {
+        return specific;
+    }
     if found.0 == "end of file" {
         problem = problem.with_help("a `{` is not closed, or a string is not terminated");
     } else if source[at..].starts_with('{') {
@@ -473,6 +498,125 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
         }
     }
     problem
+}
+
+/// Mistakes people make when they write a spec from habit (YAML, spreadsheets, other date
+/// formats), each with the exact text to write instead.
+fn common_slip(source: &str, at: usize, span: Span) -> Option<Problem> {
+    if source
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        return Some(
+            Problem::new(Code::Syntax, Span::new(0, 0), "the spec is empty", "nothing here")
+                .with_help("a spec is one decision: `decision <id> \"<title>\" { app { kind api } weigh { performance high } }`; `tradeoff init` writes a starter spec"),
+        );
+    }
+    let token_start = source[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token_end = source[at..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/' | '-' | '%')))
+        .map_or(source.len(), |i| at + i);
+    let token = &source[token_start..token_end];
+    let whole = Span::new(token_start, token_end);
+    if let Some(written) = number_with_suffix(token) {
+        return Some(
+            Problem::new(
+                Code::Syntax,
+                whole,
+                format!("`{token}` is not a number the spec reads"),
+                "a number with a unit suffix",
+            )
+            .with_help(format!(
+                "write the number in full: `{written}` (`_` separates thousands)"
+            )),
+        );
+    }
+    if let Some(number) = token.strip_suffix('%').filter(|n| n.parse::<f64>().is_ok()) {
+        return Some(
+            Problem::new(Code::Syntax, whole, format!("`{token}`: percent signs are not part of the language"), "a percentage")
+                .with_help(format!("write `{number}`: weights are relative, so `performance 50` and `security 25` weigh 2:1; or use a level such as `high`")),
+        );
+    }
+    if let Some(iso) = other_date_format(token) {
+        return Some(
+            Problem::new(
+                Code::Syntax,
+                whole,
+                format!("`{token}` is not a date the spec reads"),
+                "a date in another format",
+            )
+            .with_help(format!("write dates as YYYY-MM-DD{iso}")),
+        );
+    }
+    if source[at..].starts_with('[') {
+        let rest = &source[at..];
+        let closed = rest.find(']');
+        let ends = rest.find(['}', '{']).unwrap_or(rest.len());
+        if closed.is_none_or(|c| c > ends) {
+            return Some(
+                Problem::new(
+                    Code::Syntax,
+                    Span::new(at, at + 1),
+                    "this `[` is not closed",
+                    "the list opens here",
+                )
+                .with_help("close the list with `]` after its last item: `[go, rust]`"),
+            );
+        }
+    }
+    let _ = span;
+    None
+}
+
+/// `50k` → `50_000`, `1.5M` → `1_500_000`: a number written with a thousands suffix.
+fn number_with_suffix(token: &str) -> Option<String> {
+    let (digits, factor) = match token.char_indices().last()? {
+        (i, 'k' | 'K') => (&token[..i], 1_000.0),
+        (i, 'm' | 'M') => (&token[..i], 1_000_000.0),
+        _ => return None,
+    };
+    let value: f64 = digits.replace('_', "").parse().ok()?;
+    let whole = value * factor;
+    if !(whole.is_finite() && whole.fract() == 0.0 && whole < 1e15) {
+        return None;
+    }
+    let plain = format!("{whole:.0}");
+    let mut grouped = String::new();
+    for (i, c) in plain.chars().enumerate() {
+        if i > 0 && (plain.len() - i) % 3 == 0 {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    Some(grouped)
+}
+
+/// For `30/11/2026`, `2026/11/30` or `30.11.2026`: the same day as YYYY-MM-DD when it is clear
+/// which part is the day (", e.g. `2026-11-30`"), else nothing to add.
+fn other_date_format(token: &str) -> Option<String> {
+    let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
+    let numbers: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    if parts.len() != 3 || token.contains('-') && parts[0].len() == 4 {
+        return None;
+    }
+    let (year, a, b) = match (parts[0].len(), parts[2].len()) {
+        (4, 1..=2) => (numbers[0], numbers[1], numbers[2]),
+        (1..=2, 4) => (numbers[2], numbers[0], numbers[1]),
+        _ => return None,
+    };
+    let iso = |month: u32, day: u32| format!(", e.g. `{year:04}-{month:02}-{day:02}`");
+    Some(match (parts[0].len() == 4, a, b) {
+        // year first: year/month/day
+        (true, month, day) if month <= 12 && day <= 31 => iso(month, day),
+        // day first when the first part cannot be a month, month first when the second cannot
+        (false, day, month) if day > 12 && month <= 12 => iso(month, day),
+        (false, month, day) if day > 12 && month <= 12 => iso(month, day),
+        _ => String::new(),
+    })
 }
 
 /// Describes the token at a byte offset, with a span covering it.
@@ -494,6 +638,34 @@ fn describe_at(source: &str, at: usize) -> (String, Span) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_with_suffixes_are_written_in_full() {
+        assert_eq!(number_with_suffix("50k").as_deref(), Some("50_000"));
+        assert_eq!(number_with_suffix("1.5M").as_deref(), Some("1_500_000"));
+        assert_eq!(number_with_suffix("10K").as_deref(), Some("10_000"));
+        assert_eq!(number_with_suffix("0.0001k"), None);
+        assert_eq!(number_with_suffix("k"), None);
+        assert_eq!(number_with_suffix("50"), None);
+    }
+
+    #[test]
+    fn dates_in_other_formats_are_rewritten_when_unambiguous() {
+        assert_eq!(other_date_format("30/11/2026").as_deref(), Some(", e.g. `2026-11-30`"));
+        assert_eq!(other_date_format("11/30/2026").as_deref(), Some(", e.g. `2026-11-30`"));
+        assert_eq!(other_date_format("2026/11/30").as_deref(), Some(", e.g. `2026-11-30`"));
+        assert_eq!(other_date_format("30.11.2026").as_deref(), Some(", e.g. `2026-11-30`"));
+        assert_eq!(other_date_format("05/06/2026").as_deref(), Some(""));
+        assert_eq!(other_date_format("1/3"), None);
+    }
+
+    #[test]
+    fn slips_next_to_any_text_are_safe() {
+        for text in ["é50k", "décision 30/11/2026", "ü[", "%", "50k", "x: ü"] {
+            let _ = parse("s", text);
+            let _ = parse("s", &format!("decision x \"t\" {{\n  {text}\n}}\n"));
+        }
+    }
 
     #[test]
     fn dedent_removes_common_indentation_and_framing_lines() {

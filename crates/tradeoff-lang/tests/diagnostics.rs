@@ -25,6 +25,11 @@ const APP: &str = "    kind api\n    load 5_000 rps peak\n";
 const REQUIRE: &str = "    language in [python, go]\n";
 const WEIGH: &str = "  weigh {\n    performance high\n    productivity medium\n  }\n";
 
+/// A whole file as written, for mistakes outside any decision.
+fn verbatim(text: &str) -> String {
+    text.to_owned()
+}
+
 fn error_of(source: &str) -> SpecError {
     match parse("specs/demo.tradeoff", source) {
         Err(error) => error,
@@ -61,6 +66,13 @@ bad_spec! {
     duplicate_criterion => spec(APP, REQUIRE, "  weigh {\n    performance high\n    security low\n    performance low\n  }\n", "");
     duplicate_block => spec(APP, REQUIRE, WEIGH, "  app { kind api }\n");
     duplicate_feature => spec(APP, "    feature orm, auth\n    feature orm\n", WEIGH, "");
+    number_with_suffix => spec("    kind api\n    load 50k rps\n", REQUIRE, WEIGH, "");
+    colon_after_key => spec("    kind: api\n", REQUIRE, WEIGH, "");
+    percent_weight => spec(APP, REQUIRE, "  weigh {\n    performance 50%\n  }\n", "");
+    date_in_another_format => spec(APP, REQUIRE, WEIGH, "  date 30/11/2026\n");
+    unclosed_list => spec(APP, "    language in [go, rust\n", WEIGH, "");
+    empty_spec => verbatim(" ");
+    only_comments => verbatim("# a spec to be written\n\n");
     unknown_feature_tier => spec(APP, "    feature openapi anny, orm official\n", WEIGH, "");
     feature_with_two_tiers => spec(APP, "    feature openapi builtin any\n", WEIGH, "");
     unknown_features_choice => spec(APP, "    feature csrf\n    unknown-features drop\n", WEIGH, "");
