@@ -406,3 +406,25 @@ fn the_textmate_grammar_knows_every_key_criterion_and_level() {
         );
     }
 }
+
+#[test]
+fn a_colon_after_a_key_is_one_diagnostic_and_the_fix_removes_it() {
+    let project = project_with(&[]);
+    let path = project.path().join("specs/api.tradeoff");
+    let text = SPEC.replace("wrkload db-heavy", "workload: db-heavy");
+    let uri = uri(&path);
+    let mut client = Client::start(project.path());
+    let diagnostics = client.open(&uri, &text);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("write `workload db-heavy`"));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": diagnostics[0]["range"], "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(actions["result"][0]["title"], "Remove `:`");
+    assert_eq!(actions["result"][0]["edit"]["changes"][&uri][0]["newText"], "");
+    client.finish();
+}

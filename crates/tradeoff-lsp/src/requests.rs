@@ -127,13 +127,18 @@ fn quick_fixes(document: &Document, p: &CodeActionParams) -> Vec<CodeActionOrCom
             (bytes.start <= to && from <= bytes.end).then_some((finding, bytes, replacement))
         })
         .map(|(finding, bytes, replacement)| {
-            let range = document.lines.range(&document.text, bytes);
+            let range = document.lines.range(&document.text, bytes.clone());
             let edit = TextEdit {
                 range,
                 new_text: replacement.clone(),
             };
+            let title = if replacement.is_empty() {
+                format!("Remove `{}`", &document.text[bytes.clone()])
+            } else {
+                format!("Replace with `{replacement}`")
+            };
             CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace with `{replacement}`"),
+                title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![convert::diagnostic(document, finding)]),
                 edit: Some(WorkspaceEdit {
