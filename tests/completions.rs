@@ -29,4 +29,11 @@ fn the_man_page_is_roff_listing_the_subcommands() {
     for subcommand in ["check", "diff", "explain", "init", "completions"] {
         assert!(page.contains(subcommand), "man page lacks {subcommand}");
     }
+    // One page per subcommand, each with its own options.
+    for page_name in ["tradeoff-decide", "tradeoff-catalog-import", "tradeoff-lsp"] {
+        assert!(page.contains(&format!(".TH {page_name} 1")), "no page {page_name}");
+    }
+    let decide = &page[page.find(".TH tradeoff-decide 1").unwrap()..];
+    let decide = &decide[..decide[1..].find(".TH ").map_or(decide.len(), |i| i + 1)];
+    assert!(decide.contains("\\-\\-out"), "{decide}");
 }

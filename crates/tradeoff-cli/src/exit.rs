@@ -37,7 +37,8 @@ pub fn render(diagnostic: &dyn Diagnostic, color: bool) -> String {
     tradeoff_lang::render(diagnostic, color, terminal_width())
 }
 
-fn terminal_width() -> usize {
+/// The terminal's width from `COLUMNS` (at least 40), else 100.
+pub fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())

@@ -8,6 +8,9 @@ use crate::files::display_path;
 use crate::Failure;
 
 const EXAMPLE_SPEC: &str = include_str!("../scaffold/example.tradeoff");
+/// The date line of the example spec, replaced by today's date when it is written: a new
+/// decision is dated the day it is started.
+const EXAMPLE_DATE: &str = "date 2026-11-24";
 const WORKFLOW: &str = include_str!("../scaffold/tradeoff.yml");
 
 /// Where the tradeoff sources live when the project is tradeoff's own repository (or a fork):
@@ -26,14 +29,17 @@ const INSTALL_UNKNOWN: &str =
           exit 1";
 
 /// The files `init` writes, relative to the project folder.
-fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
+fn scaffold(dir: &Path, today: jiff::civil::Date) -> Vec<(PathBuf, String)> {
     let install = if dir.join(CLI_MANIFEST).is_file() {
         INSTALL_FROM_CHECKOUT
     } else {
         INSTALL_UNKNOWN
     };
     vec![
-        (PathBuf::from("specs/example.tradeoff"), EXAMPLE_SPEC.to_owned()),
+        (
+            PathBuf::from("specs/example.tradeoff"),
+            EXAMPLE_SPEC.replacen(EXAMPLE_DATE, &format!("date {today}"), 1),
+        ),
         // Git does not keep empty folders; records are written here by `tradeoff decide`.
         (PathBuf::from("reports/.gitkeep"), String::new()),
         (
@@ -46,7 +52,7 @@ fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
 /// Writes the scaffold into `dir` (created if missing); `on_written` hears each file's path
 /// relative to `dir` as it is written. Refuses, writing nothing, if a file exists and not `force`.
 pub fn init(dir: &Path, force: bool, on_written: &mut dyn FnMut(&Path)) -> Result<(), Failure> {
-    let files = scaffold(dir);
+    let files = scaffold(dir, crate::catalog::today());
     let existing: Vec<String> = files
         .iter()
         .map(|(relative, _)| dir.join(relative))
@@ -69,4 +75,16 @@ pub fn init(dir: &Path, force: bool, on_written: &mut dyn FnMut(&Path)) -> Resul
         on_written(relative);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_is_dated_the_day_it_is_written() {
+        assert!(EXAMPLE_SPEC.contains(EXAMPLE_DATE));
+        let files = scaffold(Path::new("/nonexistent"), jiff::civil::date(2031, 2, 3));
+        assert!(files[0].1.contains("date 2031-02-03"), "{}", files[0].1);
+    }
 }

@@ -155,7 +155,18 @@ fn rank_row(change: &RankChange) -> RankRow {
         movement: movement(change),
         old_total: total(change.old_total),
         new_total: total(change.new_total),
-        delta: change.delta.map_or(String::new(), |d| format!("{d:+.3}")),
+        delta: change.delta.map_or(String::new(), signed),
+    }
+}
+
+/// A change with its sign, to three places; a change that rounds to zero is `0.000`, never
+/// `-0.000` or `+0.000`.
+fn signed(delta: f64) -> String {
+    let shown = format!("{delta:+.3}");
+    if shown == "-0.000" || shown == "+0.000" {
+        "0.000".to_owned()
+    } else {
+        shown
     }
 }
 
@@ -182,6 +193,15 @@ fn warning_rows(warnings: &[Warning]) -> Vec<WarningRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_that_round_to_zero_have_no_sign() {
+        assert_eq!(signed(-0.0001), "0.000");
+        assert_eq!(signed(0.0004), "0.000");
+        assert_eq!(signed(-0.0), "0.000");
+        assert_eq!(signed(0.0123), "+0.012");
+        assert_eq!(signed(-0.5), "-0.500");
+    }
     use crate::Templates;
 
     #[test]

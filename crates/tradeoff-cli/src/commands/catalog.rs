@@ -34,7 +34,10 @@ fn show(name: &str, format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
     let framework = driver::find(&catalog, name)?;
     match format {
         TextOrJson::Json => print_json(framework)?,
-        TextOrJson::Text => print!("{}", views::catalog::render_framework(framework, &catalog)),
+        TextOrJson::Text => print!(
+            "{}",
+            views::catalog::render_framework(framework, &catalog, crate::exit::terminal_width())
+        ),
     }
     Ok(Outcome::Success)
 }

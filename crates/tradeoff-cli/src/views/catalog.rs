@@ -72,18 +72,71 @@ pub fn render_list(catalog: &Catalog) -> String {
     out
 }
 
-pub fn render_framework(framework: &Framework, catalog: &Catalog) -> String {
+/// Every fact of one framework, fitted to `width` columns: the key, the value wrapped by words
+/// beside it, and under it the date and the source (a URL is never broken).
+pub fn render_framework(framework: &Framework, catalog: &Catalog, width: usize) -> String {
     let mut out = format!("{} ({})\n\n", framework.name, framework.id);
-    let rows: Vec<Vec<String>> = facts_of(framework)
-        .into_iter()
-        .map(|f| vec![f.key, f.value, f.as_of, f.source])
-        .collect();
-    out.push_str(&table(&["fact", "value", "as of", "source"], &rows));
+    let facts = facts_of(framework);
+    let key_width = facts.iter().map(|f| f.key.chars().count()).max().unwrap_or(0).min(28);
+    let value_width = width.saturating_sub(key_width + 2).max(20);
+    let indent = " ".repeat(key_width + 2);
+    for fact in &facts {
+        let lines = wrap(&fact.value, value_width);
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                out.push_str(&format!("{:<key_width$}  {line}\n", fact.key));
+            } else {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+        }
+        out.push_str(&format!("{indent}as of {}: {}\n", fact.as_of, fact.source));
+    }
     out.push_str(&format!(
         "\n{} facts; origin {}; catalog {}\n",
-        rows.len(),
+        facts.len(),
         origin_of(catalog, &framework.id),
         catalog.version
     ));
     out
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces (a longer word stands alone).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn show_fits_the_terminal() {
+        let catalog = Catalog::builtin().unwrap();
+        let text = render_framework(&catalog.frameworks["spring-boot"], &catalog, 80);
+        for line in text.lines().filter(|l| !l.contains("://")) {
+            assert!(line.chars().count() <= 80, "{line}");
+        }
+        assert!(text.contains("features.openapi"), "{text}");
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("", 6), [""]);
+        assert_eq!(wrap("averyveryverylongword x", 4), ["averyveryverylongword", "x"]);
+    }
 }

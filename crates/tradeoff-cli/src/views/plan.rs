@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use tradeoff_core::catalog::Catalog;
-use tradeoff_lang::plan::{AppProfile, Constraints, Plan, Weighting};
+use tradeoff_lang::plan::{AppProfile, Constraints, Plan, Team, Weighting};
 
 fn join<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
     items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
@@ -19,6 +19,7 @@ pub fn render(plan: &Plan, catalog: &Catalog) -> String {
         plan.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default()
     );
     render_app(&mut out, &plan.app);
+    render_team(&mut out, &plan.team);
     render_constraints(&mut out, &plan.constraints);
     render_weighting(&mut out, &plan.weighting);
     if let Some(prefer) = plan.prefer {
@@ -52,6 +53,24 @@ fn render_app(out: &mut String, app: &AppProfile) {
     if let Some(horizon) = app.horizon {
         let _ = writeln!(out, "  horizon: {horizon}");
     }
+}
+
+fn render_team(out: &mut String, team: &Team) {
+    let _ = writeln!(out, "\nteam:");
+    if let Some(size) = team.size {
+        let _ = writeln!(out, "  size: {size}");
+    }
+    let skills = |skills: Vec<String>| {
+        if skills.is_empty() {
+            "none listed".to_owned()
+        } else {
+            skills.join(", ")
+        }
+    };
+    let languages = team.languages.iter().map(|(l, s)| format!("{l} {s}")).collect();
+    let _ = writeln!(out, "  knows: {}", skills(languages));
+    let frameworks = team.frameworks.iter().map(|(f, s)| format!("{f} {s}")).collect();
+    let _ = writeln!(out, "  uses: {}", skills(frameworks));
 }
 
 fn render_constraints(out: &mut String, c: &Constraints) {
