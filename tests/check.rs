@@ -216,3 +216,32 @@ fn a_broken_catalog_include_is_annotated_in_the_catalog_file() {
         "catalog/acme.toml"
     );
 }
+
+#[test]
+fn commands_find_the_project_from_a_subfolder() {
+    let project = project_with(&["hotel-reservations.tradeoff"]);
+    let nested = project.path().join("docs/notes");
+    std::fs::create_dir_all(&nested).unwrap();
+    stdout_of_success(tradeoff_in(&nested).args(["decide"]));
+    assert!(project.path().join("reports/0001-hotel-reservations.md").is_file());
+    assert!(
+        !nested.join("reports").exists(),
+        "records belong to the project, not the folder"
+    );
+    let output = tradeoff_in(&nested).args(["check", "--verbose"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("project root: ../.."),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(
+        stdout_of(&output).contains("ok     ../../specs/hotel-reservations.tradeoff"),
+        "{}",
+        stdout_of(&output)
+    );
+    let nowhere = tempfile::tempdir().unwrap();
+    let output = tradeoff_in(nowhere.path()).arg("check").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("tradeoff init"), "{}", stderr_of(&output));
+}

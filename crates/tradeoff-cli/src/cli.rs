@@ -95,11 +95,11 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct DecideArgs {
-    /// Spec files or folders of specs (default: specs/)
+    /// Spec files or folders of specs (default: the project's specs/)
     pub specs: Vec<PathBuf>,
-    /// Folder the records and the decision log are written to
-    #[arg(long, default_value = "reports")]
-    pub out: PathBuf,
+    /// Folder the records and the decision log are written to (default: the project's reports/)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Folder of template overrides (default: templates/ if it exists)
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -117,11 +117,11 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Spec files or folders of specs (default: specs/)
+    /// Spec files or folders of specs (default: the project's specs/)
     pub specs: Vec<PathBuf>,
-    /// Folder holding the committed records
-    #[arg(long, default_value = "reports")]
-    pub out: PathBuf,
+    /// Folder holding the committed records (default: the project's reports/)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Folder of template overrides (default: templates/ if it exists)
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

@@ -40,14 +40,38 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// The specs `paths` name (files, or folders searched for `*.tradeoff`; `specs/` when none is
-/// given), sorted, so every command processes specs in the same order.
+/// The specs `paths` name (files, or folders searched for `*.tradeoff`; the project's `specs/`
+/// when none is given), sorted, so every command processes specs in the same order.
 pub fn collect_specs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    if paths.is_empty() {
-        expand(&[PathBuf::from("specs")])
-    } else {
-        expand(paths)
+    if !paths.is_empty() {
+        return expand(paths);
     }
+    match discover_root(Path::new(".")) {
+        Some(root) if root.join("specs").is_dir() => expand(&[root.join("specs")]),
+        _ => Err(Failure::bad_input_msg(
+            "no `specs/` folder here or in any folder above\nhelp: name the spec files, or run `tradeoff init` to start a project",
+        )),
+    }
+}
+
+/// The project a command runs in when it is not told: the nearest folder from `start` upwards
+/// that holds `specs/` or `.git`, as cargo and git find theirs. Returned relative to `start`
+/// (empty for `start` itself, `..` for its parent), so paths shown stay short.
+pub fn discover_root(start: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(start).ok()?;
+    absolute
+        .ancestors()
+        .position(|dir| dir.join("specs").is_dir() || dir.join(".git").exists())
+        .map(|levels| {
+            let mut relative = start.to_path_buf();
+            if relative == Path::new(".") {
+                relative = PathBuf::new();
+            }
+            for _ in 0..levels {
+                relative.push("..");
+            }
+            relative
+        })
 }
 
 /// Expands directories into the `*.tradeoff` files below them, sorted and without duplicates.

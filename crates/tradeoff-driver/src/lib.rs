@@ -31,7 +31,7 @@ pub mod spec;
 
 pub use buffers::{Buffers, NoFiles};
 pub use failure::Failure;
-pub use files::{collect_specs, display_path, MAX_INPUT_BYTES};
+pub use files::{collect_specs, discover_root, display_path, MAX_INPUT_BYTES};
 pub use records::RecordsRequest;
 pub use sources::{GitRevision, Source, Sources, WorkingTree};
 pub use spec::LoadedSpec;

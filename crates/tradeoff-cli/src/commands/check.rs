@@ -2,20 +2,17 @@
 //! the tool? Specs are checked in parallel and reported in path order.
 
 use tradeoff_driver::check::{check, Verdict};
-use tradeoff_driver::{RecordsRequest, WorkingTree};
+use tradeoff_driver::WorkingTree;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::print_json;
 use crate::exit::{CommandResult, Failure, Outcome};
+use crate::ui::Ui;
 use crate::views::check::{self as view, reports};
 use crate::views::sarif;
 
-pub fn run(args: &CheckArgs) -> CommandResult {
-    let request = RecordsRequest {
-        specs: args.specs.clone(),
-        out: args.out.clone(),
-        templates: args.templates.clone(),
-    };
+pub fn run(args: &CheckArgs, ui: &Ui) -> CommandResult {
+    let request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
     let results = check(&WorkingTree, &request)?;
     match args.format {
         CheckFormat::Json => print_json(&reports(&results))?,

@@ -1,7 +1,7 @@
 //! `tradeoff decide [SPECS]`: write each spec's decision record and the decision log.
 
 use tradeoff_driver::decide::{decide, Decided};
-use tradeoff_driver::{display_path, RecordsRequest, WorkingTree};
+use tradeoff_driver::{display_path, WorkingTree};
 use tradeoff_report::WriteOutcome;
 
 use crate::cli::DecideArgs;
@@ -9,11 +9,7 @@ use crate::exit::{CommandResult, Outcome};
 use crate::ui::Ui;
 
 pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
-    let request = RecordsRequest {
-        specs: args.specs.clone(),
-        out: args.out.clone(),
-        templates: args.templates.clone(),
-    };
+    let request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
     decide(&WorkingTree, &request, &mut |decided| ui.status(status(decided)))?;
     Ok(Outcome::Success)
 }

@@ -22,7 +22,7 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
         Command::Plan(args) => plan::run(&args, ui),
         Command::Score(args) => score::run(&args, ui),
         Command::Decide(args) => decide::run(&args, ui),
-        Command::Check(args) => check::run(&args),
+        Command::Check(args) => check::run(&args, ui),
         Command::Fmt(args) => fmt::run(&args, ui),
         Command::Catalog(command) => catalog::run(command, ui),
         Command::Explain(args) => explain::run(&args, ui),
@@ -39,4 +39,29 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let json = serde_json::to_string_pretty(value).map_err(Failure::internal)?;
     println!("{json}");
     Ok(())
+}
+
+/// What `decide` and `check` work on: the specs named, or the project's `specs/`; records in
+/// `--out`, or the project's `reports/`. The project is found from the current folder upwards
+/// (the nearest holding `specs/` or `.git`); `--verbose` says which.
+fn records_request(
+    specs: &[std::path::PathBuf],
+    out: Option<&std::path::Path>,
+    templates: Option<&std::path::Path>,
+    ui: &Ui,
+) -> tradeoff_driver::RecordsRequest {
+    let root = tradeoff_driver::discover_root(std::path::Path::new(".")).unwrap_or_default();
+    if specs.is_empty() || out.is_none() {
+        let shown = if root.as_os_str().is_empty() {
+            ".".into()
+        } else {
+            tradeoff_driver::display_path(&root)
+        };
+        ui.detail(format!("project root: {shown}"));
+    }
+    tradeoff_driver::RecordsRequest {
+        specs: specs.to_vec(),
+        out: out.map_or_else(|| root.join("reports"), std::path::Path::to_path_buf),
+        templates: templates.map(std::path::Path::to_path_buf),
+    }
 }
