@@ -15,6 +15,7 @@ mod init;
 mod lsp;
 mod neovim;
 mod plan;
+mod readme;
 mod record_snapshots;
 mod scenarios;
 mod score;
