@@ -19,3 +19,4 @@ mod readme;
 mod record_snapshots;
 mod scenarios;
 mod score;
+mod workflow;

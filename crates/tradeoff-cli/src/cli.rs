@@ -171,6 +171,10 @@ pub struct InitArgs {
     /// Overwrite files that already exist
     #[arg(long)]
     pub force: bool,
+    /// Git URL the generated workflow installs tradeoff from (`cargo install --git URL --tag
+    /// vVERSION`, cached between runs)
+    #[arg(long, value_name = "URL")]
+    pub install_from: Option<String>,
 }
 
 #[derive(Debug, Args)]

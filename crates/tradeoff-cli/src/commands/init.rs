@@ -9,7 +9,7 @@ use crate::exit::{CommandResult, Outcome};
 use crate::ui::Ui;
 
 pub fn run(args: &InitArgs, ui: &Ui) -> CommandResult {
-    init::init(&args.dir, args.force, &mut |relative| {
+    init::init(&args.dir, args.force, args.install_from.as_deref(), &mut |relative| {
         // `init` in the current folder names files as the user will type them.
         let shown = if args.dir == Path::new(".") {
             relative.to_path_buf()
