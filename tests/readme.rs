@@ -4,8 +4,7 @@
 //!
 //! Matching: `[..]` in a line stands for any text; a line `(… anything …)` for any number of
 //! lines. Edits the prose describes are done by directives in HTML comments, invisible on
-//! GitHub: `<!-- readme-test: replace FILE "old" "new" -->` and
-//! `<!-- readme-test: copy-spec NAME -->` (an example spec of this repository into the project).
+//! GitHub: `<!-- readme-test: replace FILE "old" "new" -->`.
 
 use std::path::Path;
 use std::process::Command;
@@ -24,9 +23,6 @@ enum Step {
         file: String,
         old: String,
         new: String,
-    },
-    CopySpec {
-        name: String,
     },
 }
 
@@ -72,11 +68,6 @@ fn directive_step(directive: &str) -> Step {
             file,
             old: quoted[1].to_owned(),
             new: quoted[3].to_owned(),
-        };
-    }
-    if let Some(name) = directive.strip_prefix("copy-spec ") {
-        return Step::CopySpec {
-            name: name.trim().to_owned(),
         };
     }
     panic!("unknown readme-test directive: {directive}");
@@ -133,10 +124,6 @@ fn run_document(name: &str, project: &Path) {
                 let content = std::fs::read_to_string(&target).unwrap_or_else(|e| panic!("{name}: {file}: {e}"));
                 assert!(content.contains(&old), "{name}: `{old}` is not in {file}");
                 std::fs::write(&target, content.replacen(&old, &new, 1)).unwrap();
-            }
-            Step::CopySpec { name: spec } => {
-                std::fs::create_dir_all(project.join("specs")).unwrap();
-                std::fs::copy(root().join("specs").join(&spec), project.join("specs").join(&spec)).unwrap();
             }
             Step::Run {
                 command,
