@@ -34,6 +34,10 @@ pub struct Comparison {
     pub facts: Vec<FactChange>,
     pub new_warnings: Vec<Warning>,
     pub resolved_warnings: Vec<Warning>,
+    /// Warnings of a code raised once on each side whose wording changed (a figure moved):
+    /// the new wording. Shown once, not as one new and one resolved warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed_warnings: Vec<Warning>,
 }
 
 impl Comparison {
@@ -53,6 +57,7 @@ impl Comparison {
             && self.facts.is_empty()
             && self.new_warnings.is_empty()
             && self.resolved_warnings.is_empty()
+            && self.changed_warnings.is_empty()
     }
 }
 
@@ -122,8 +127,9 @@ pub fn compare(old: &Evaluation, new: &Evaluation) -> Comparison {
         weight_source: Change::of(old.weights.source.clone(), new.weights.source.clone()),
         catalog_version: Change::of(old.catalog_version.clone(), new.catalog_version.clone()),
         facts: fact_changes(old, new),
-        new_warnings: missing_from(&new.warnings, &old.warnings),
-        resolved_warnings: missing_from(&old.warnings, &new.warnings),
+        new_warnings: only_in(&new.warnings, &old.warnings),
+        resolved_warnings: only_in(&old.warnings, &new.warnings),
+        changed_warnings: reworded(&old.warnings, &new.warnings),
     }
 }
 
@@ -228,8 +234,34 @@ fn fact_changes(old: &Evaluation, new: &Evaluation) -> Vec<FactChange> {
 }
 
 /// Warnings of `these` that `those` does not have, in their original order.
-fn missing_from(these: &[Warning], those: &[Warning]) -> Vec<Warning> {
-    these.iter().filter(|w| !those.contains(w)).cloned().collect()
+/// Warnings in `these` that `those` lacks, leaving out a reworded warning (see [`reworded`]).
+fn only_in(these: &[Warning], those: &[Warning]) -> Vec<Warning> {
+    these
+        .iter()
+        .filter(|w| !those.contains(w) && !is_reworded(&w.code, these, those))
+        .cloned()
+        .collect()
+}
+
+/// The new wording of each warning raised exactly once on each side with different text.
+fn reworded(old: &[Warning], new: &[Warning]) -> Vec<Warning> {
+    new.iter()
+        .filter(|w| !old.contains(w) && is_reworded(&w.code, old, new))
+        .cloned()
+        .collect()
+}
+
+fn is_reworded(code: &str, a: &[Warning], b: &[Warning]) -> bool {
+    let once = |side: &[Warning]| side.iter().filter(|w| w.code == code).count() == 1;
+    once(a)
+        && once(b)
+        && a.iter()
+            .chain(b)
+            .filter(|w| w.code == code)
+            .map(|w| &w.message)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            == 2
 }
 
 #[cfg(test)]
@@ -369,6 +401,24 @@ mod tests {
         assert!(changed.contains(&(Criterion::Security, 0.5, 0.0)), "{changed:?}");
         assert!(changed.contains(&(Criterion::Maturity, 0.0, 0.5)), "{changed:?}");
         assert_eq!(changed.len(), 2, "performance did not change: {changed:?}");
+    }
+
+    #[test]
+    fn a_reworded_warning_is_one_change_not_a_new_and_a_resolved_one() {
+        let old = evaluation(
+            vec![option("a", 0.5, vec![])],
+            &[(Criterion::Performance, 1.0)],
+            &["low-confidence"],
+        );
+        let mut new = old.clone();
+        new.warnings[0].message = "reworded".into();
+        let diff = compare(&old, &new);
+        assert!(
+            diff.new_warnings.is_empty() && diff.resolved_warnings.is_empty(),
+            "{diff:?}"
+        );
+        assert_eq!(diff.changed_warnings[0].message, "reworded");
+        assert!(!diff.is_unchanged());
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub struct ComparisonModel {
     pub facts: Vec<FactRow>,
     pub new_warnings: Vec<WarningRow>,
     pub resolved_warnings: Vec<WarningRow>,
+    pub changed_warnings: Vec<WarningRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,6 +131,7 @@ impl ComparisonModel {
                 .collect(),
             new_warnings: warning_rows(&diff.new_warnings),
             resolved_warnings: warning_rows(&diff.resolved_warnings),
+            changed_warnings: warning_rows(&diff.changed_warnings),
         }
     }
 }
@@ -233,6 +235,7 @@ mod tests {
                 message: "line\nbreak".into(),
             }],
             resolved_warnings: Vec::new(),
+            changed_warnings: Vec::new(),
         };
         let comment = Templates::builtin().render_comparison(&model).unwrap();
         assert!(comment.starts_with("### tradeoff: `specs/a'b.tradeoff` → `specs/new.tradeoff`\n\n"));
