@@ -253,15 +253,12 @@ impl Builder {
         }
     }
 
-    /// The statements on one grammar `statement` (a line, or several joined by commas): a
-    /// known key after the first value starts the next statement, as in `kind api  load 5 rps`.
-    fn statements(&mut self, pair: Pair<'_, Rule>, out: &mut Vec<Statement>) {
-        let mut children = pair.into_inner();
-        let key_pair = children.next().expect("grammar requires a statement key");
-        let mut current = StatementSoFar::new(&key_pair);
+    /// A statement starting at `key_pair`. `kind: api`, as in YAML, is reported once, here, and
+    /// the key is read without the colon, so that nothing else is reported for the same slip
+    /// and the formatter never writes a key with a colon.
+    fn start_statement(&mut self, key_pair: &Pair<'_, Rule>, value: Option<Pair<'_, Rule>>) -> StatementSoFar {
+        let mut current = StatementSoFar::new(key_pair);
         if let Some(bare) = current.key.value.strip_suffix(':').filter(|k| !k.is_empty()) {
-            // `kind: api`, as in YAML. Reported once, here; the key is read without the colon so
-            // that nothing else is reported for the same slip.
             let colon = current.key.span.end - 1;
             let bare = Name::from(bare);
             let mut problem = Problem::new(
@@ -270,7 +267,7 @@ impl Builder {
                 format!("a colon after `{bare}`"),
                 "no colon here",
             )
-            .with_help(match children.clone().next().filter(|v| v.as_rule() != Rule::comma) {
+            .with_help(match value.filter(|v| v.as_rule() != Rule::comma) {
                 Some(value) => format!(
                     "write `{bare} {}`: a key and its value are separated by a space",
                     value.as_str()
@@ -281,6 +278,15 @@ impl Builder {
             self.problems.push(problem);
             current.key.value = bare;
         }
+        current
+    }
+
+    /// The statements on one grammar `statement` (a line, or several joined by commas): a
+    /// known key after the first value starts the next statement, as in `kind api  load 5 rps`.
+    fn statements(&mut self, pair: Pair<'_, Rule>, out: &mut Vec<Statement>) {
+        let mut children = pair.into_inner();
+        let key_pair = children.next().expect("grammar requires a statement key");
+        let mut current = self.start_statement(&key_pair, children.clone().next());
         for child in children {
             match child.as_rule() {
                 Rule::comma => {
@@ -299,7 +305,9 @@ impl Builder {
                     current.groups.push(std::mem::take(&mut current.group));
                 }
                 Rule::word if current.ends_before(child.as_str()) => {
-                    out.push(std::mem::replace(&mut current, StatementSoFar::new(&child)).finish());
+                    // The key's value is not known here; the colon help says so without it.
+                    let next = self.start_statement(&child, None);
+                    out.push(std::mem::replace(&mut current, next).finish());
                 }
                 _ => {
                     if current.values == 1 && child.as_rule() != Rule::word {
