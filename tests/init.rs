@@ -97,3 +97,19 @@ fn a_missing_target_folder_is_created() {
         .success();
     assert!(project.path().join("new/project/specs/example.tradeoff").is_file());
 }
+
+#[test]
+fn an_install_url_the_workflow_cannot_use_is_refused_before_anything_is_written() {
+    let project = tempfile::tempdir().unwrap();
+    let output = tradeoff_in(project.path())
+        .args(["init", ".", "--install-from", "https://x.org/a b"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("is not a git URL"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(!project.path().join("specs").exists() && !project.path().join(".github").exists());
+}

@@ -208,6 +208,17 @@ fn diagnostics_arrive_on_open_the_quick_fix_repairs_them_and_they_clear() {
 
     let fixed = SPEC.replace("wrkload", "workload");
     assert_eq!(client.change(&uri, 2, &fixed), Vec::<Value>::new());
+
+    // Closing the buffer with its mistake undone clears its diagnostics and forgets the text:
+    // the file on disk (still with the mistake) is what a reopen reads.
+    client.change(&uri, 3, SPEC);
+    client.notify("textDocument/didClose", json!({ "textDocument": { "uri": uri } }));
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    let closed = client.at("textDocument/hover", &uri, SPEC, "decision", 0);
+    assert!(
+        closed["error"]["message"].as_str().unwrap().contains("not open"),
+        "{closed}"
+    );
     client.finish();
 }
 

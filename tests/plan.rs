@@ -42,6 +42,16 @@ fn text_plan_names_constraints_and_weights() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = stdout_of(&output);
     assert!(text.contains("hard constraints:"), "{text}");
+    assert!(
+        text.contains(
+            "team:\n  size: 4\n  knows: python expert, go intermediate, rust beginner\n  uses: fastapi expert\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("features: validation, openapi (unknown features: keep)"),
+        "{text}"
+    );
     assert!(text.contains("weights:"), "{text}");
     assert!(text.contains("performance"), "{text}");
 }

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::root;
+use crate::common::{git_identity, root};
 
 /// One thing the document asks to do, in order.
 #[derive(Debug)]
@@ -130,16 +130,12 @@ fn run_document(name: &str, project: &Path) {
                 expected,
                 line,
             } => {
-                let output = Command::new("sh")
+                let output = git_identity(&mut Command::new("sh"))
                     .args(["-c", &command])
                     .current_dir(project)
                     .env("PATH", &path)
                     .env("NO_COLOR", "1")
                     .env("COLUMNS", "100")
-                    .env("GIT_AUTHOR_NAME", "Reviewer")
-                    .env("GIT_AUTHOR_EMAIL", "reviewer@example.org")
-                    .env("GIT_COMMITTER_NAME", "Reviewer")
-                    .env("GIT_COMMITTER_EMAIL", "reviewer@example.org")
                     .output()
                     .unwrap();
                 let (stdout, stderr) = (

@@ -167,8 +167,7 @@ fn feature_tiers_decide_who_survives_and_every_survivor_says_how() {
     let standard = business_api("validation, openapi, migrations, csrf");
     let strict = business_api("validation builtin, openapi, migrations, csrf builtin");
     let loose = business_api("validation, openapi any, migrations, csrf");
-    let (standard, strict_ids, loose_ids) = (standard.clone(), ids(&strict), ids(&loose));
-    let standard_ids = ids(&standard);
+    let (standard_ids, strict_ids, loose_ids) = (ids(&standard), ids(&strict), ids(&loose));
     assert!(standard_ids.contains(&"quarkus".to_owned()) && standard_ids.contains(&"aspnetcore".to_owned()));
     assert!(
         !standard_ids.contains(&"spring-boot".to_owned()),

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{stdout_of_success, tradeoff_in};
+use crate::common::{git_identity, stdout_of_success, tradeoff_in};
 
 /// The shell script of the step named `name` (a `run: |` block or a one-line `run:`).
 fn step_script(workflow: &str, name: &str) -> String {
@@ -34,13 +34,9 @@ fn step_script(workflow: &str, name: &str) -> String {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
+    let output = git_identity(&mut Command::new("git"))
         .args(args)
         .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Reviewer")
-        .env("GIT_AUTHOR_EMAIL", "reviewer@example.org")
-        .env("GIT_COMMITTER_NAME", "Reviewer")
-        .env("GIT_COMMITTER_EMAIL", "reviewer@example.org")
         .output()
         .unwrap();
     assert!(

@@ -51,3 +51,12 @@ pub fn stdout_of_success(cmd: &mut Command) -> String {
     assert!(output.status.success(), "{}", stderr_of(&output));
     stdout_of(&output)
 }
+
+/// A fixed author and committer, so tests that commit do not depend on the machine's git setup.
+pub fn git_identity(command: &mut std::process::Command) -> &mut std::process::Command {
+    command
+        .env("GIT_AUTHOR_NAME", "Reviewer")
+        .env("GIT_AUTHOR_EMAIL", "reviewer@example.org")
+        .env("GIT_COMMITTER_NAME", "Reviewer")
+        .env("GIT_COMMITTER_EMAIL", "reviewer@example.org")
+}

@@ -362,6 +362,8 @@ mod tests {
         assert!(labels(&features).contains(&"openapi"));
         let tiers = at_cursor("decision x \"t\" {\n  require {\n    feature orm |");
         assert_eq!(labels(&tiers), vec!["builtin", "standard", "any"]);
+        let unknown = at_cursor("decision x \"t\" {\n  require {\n    unknown-features |");
+        assert_eq!(labels(&unknown), vec!["keep", "eliminate"]);
     }
 
     #[test]

@@ -403,7 +403,11 @@ mod tests {
         let (ids, _, warnings) = survivors(Acceptance::Builtin, UnknownFeatures::Keep);
         assert_eq!(ids, ["a-builtin", "g-unknown"]);
         assert_eq!(warnings[0].code, "unverified-requirements");
-        assert!(warnings[0].message.contains("G-UNKNOWN (openapi)") || warnings[0].message.contains("(openapi)"));
+        assert!(
+            warnings[0].message.contains("Fw-g-unknown (openapi)"),
+            "{}",
+            warnings[0].message
+        );
         let (ids, _, _) = survivors(Acceptance::Standard, UnknownFeatures::Keep);
         assert_eq!(ids, ["a-builtin", "b-official", "c-companion", "g-unknown"]);
         let (ids, eliminated, warnings) = survivors(Acceptance::Any, UnknownFeatures::Eliminate);
@@ -443,11 +447,8 @@ mod tests {
             "{}",
             hint.message
         );
-        assert!(
-            !hint.message.contains("VERTX") && !hint.message.to_lowercase().contains("vertx"),
-            "{}",
-            hint.message
-        );
+        // Vert.x records `none`: no looser requirement keeps it, so it is not offered.
+        assert!(!hint.message.contains("vertx"), "{}", hint.message);
     }
 
     proptest::proptest! {
