@@ -119,7 +119,7 @@ fn a_broken_spec_is_reported_and_the_others_still_checked() {
 }
 
 #[test]
-fn decide_repairs_a_record_that_differs_from_what_it_renders() {
+fn decide_restores_a_page_that_differs_from_its_record_without_a_new_revision() {
     let project = project_with(&["sensor-ingest.tradeoff"]);
     decide(project.path());
     let html = project.path().join("reports/0001-sensor-ingest.html");
@@ -129,7 +129,13 @@ fn decide_repairs_a_record_that_differs_from_what_it_renders() {
     let check = || tradeoff_in(project.path()).args(["check"]).output().unwrap();
     assert_eq!(check().status.code(), Some(1), "a hand edit makes the record stale");
     let output = decide(project.path());
-    assert!(stderr_of(&output).contains("revision 2"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("restored the page of reports/0001-sensor-ingest.md"),
+        "{}",
+        stderr_of(&output)
+    );
+    let record = std::fs::read_to_string(project.path().join("reports/0001-sensor-ingest.md")).unwrap();
+    assert!(!record.contains("revision 2"), "the record is not revised: {record}");
     assert_eq!(check().status.code(), Some(0), "{}", stdout_of(&check()));
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use rayon::prelude::*;
-use tradeoff_report::{check_record_in, RecordFolder, RecordInputs, Staleness, Templates};
+use tradeoff_report::{check_log, check_record_in, RecordFolder, RecordInputs, Staleness, Templates};
 
 use crate::files::display_path;
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
@@ -29,18 +29,28 @@ pub enum Verdict {
     Failed(Failure),
 }
 
-/// Checks every spec of `request` against the records in its folder. Only a failure to find the
-/// specs, templates or records is an error; a broken spec is a verdict beside the others.
+/// Checks every spec of `request` against the records in its folder, then the folder as a whole
+/// (an interrupted operation, duplicate numbers, the index): its problems, if any, come last as
+/// the verdict on the folder itself. Only a failure to find the specs, templates or records is an
+/// error; a broken spec is a verdict beside the others.
 pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<SpecCheck>, Failure> {
     let (specs, templates) = request.specs_and_templates()?;
     let folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
-    Ok(specs
+    let mut checks: Vec<SpecCheck> = specs
         .par_iter()
         .map(|spec| SpecCheck {
             spec: display_path(spec),
             verdict: verdict(sources, spec, &folder, &templates),
         })
-        .collect())
+        .collect();
+    let log = check_log(&request.out, &templates).map_err(Failure::bad_input)?;
+    if !log.is_empty() {
+        checks.push(SpecCheck {
+            spec: display_path(&request.out),
+            verdict: Verdict::Stale(log),
+        });
+    }
+    Ok(checks)
 }
 
 fn verdict(sources: &dyn Sources, path: &Path, folder: &RecordFolder, templates: &Templates) -> Verdict {

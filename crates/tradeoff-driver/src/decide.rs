@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use tradeoff_report::{write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
+use tradeoff_report::{
+    lock_folder, write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome,
+};
 
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
@@ -20,23 +22,29 @@ pub struct Decided {
 /// Writes the record of every spec of `request`, in path order, stopping at the first spec that
 /// cannot be decided; `on_decided` hears of each record as it is written. The decision log is
 /// rewritten afterwards, also after a failure so records written before it are listed.
+///
+/// The whole run holds the folder lock, and starts by completing whatever operation a killed
+/// run left unfinished.
 pub fn decide(
     sources: &dyn Sources,
     request: &RecordsRequest,
     on_decided: &mut dyn FnMut(&Decided),
 ) -> Result<(), Failure> {
     let (specs, templates) = request.specs_and_templates()?;
+    let existed = request.out.is_dir();
+    let (_lock, _recovery) = lock_folder(&request.out).map_err(Failure::bad_input)?;
     // Scanned once and kept current as records are written: per spec, a scan of every record
     // (and a rewrite of the index) made deciding 1,000 specs take over a minute.
     let mut folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
     let decided = decide_each(sources, &specs, &mut folder, &templates, on_decided);
-    // A run that failed before writing anything must not create the folder.
-    if decided.is_ok() || request.out.is_dir() {
-        let indexed = write_index(&request.out, &templates).map_err(Failure::bad_input);
-        decided.and(indexed)
-    } else {
-        decided
+    // A run that failed before writing anything must not leave a folder behind (removing an
+    // empty folder cannot lose anything; one another run wrote into meanwhile is not empty).
+    if decided.is_err() && !existed && folder.is_empty() {
+        let _ = std::fs::remove_dir(&request.out);
+        return decided;
     }
+    let indexed = write_index(&request.out, &templates).map_err(Failure::bad_input);
+    decided.and(indexed)
 }
 
 fn decide_each(

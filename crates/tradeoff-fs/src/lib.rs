@@ -1,8 +1,17 @@
 //! `tradeoff-fs` owns the one way tradeoff replaces a file: atomically (readers and a crash see
 //! the old file or the new one, never half of either) and keeping the permissions the file had.
-//! Records, the decision log and formatted specs are all written through it.
+//! Records, the decision log and formatted specs are all written through it. It also owns the
+//! two things that make several writes one operation: the folder lock ([`FolderLock`]) and the
+//! redo journal ([`journal`]), and the crash-test hook ([`fault`]).
 //!
-//! It must not know what it writes: no paths are chosen, no formats parsed, nothing printed.
+//! It must not know what it writes: no formats parsed, nothing printed; the only names it
+//! chooses are its own (`.tradeoff-*.tmp`, `.tradeoff-journal`, `.tradeoff.lock`).
+
+pub mod fault;
+pub mod journal;
+mod lock;
+
+pub use lock::{configured_wait, FolderLock, LockError, DEFAULT_WAIT, LOCK_FILE};
 
 use std::fmt;
 use std::io::Write;
@@ -23,11 +32,9 @@ impl fmt::Display for WriteError {
     }
 }
 
-impl std::error::Error for WriteError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
+// No `source()`: the message already states the cause, and reporters that print the chain
+// would state it twice.
+impl std::error::Error for WriteError {}
 
 fn failed<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> WriteError + 'a {
     move |source| WriteError {
@@ -58,19 +65,38 @@ pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut file = builder
-        .tempfile_in(dir)
-        .map_err(failed("create a temporary file in", dir))?;
+    // Errors name the file being replaced, never the temporary file the user has not heard of.
+    let mut file = builder.tempfile_in(dir).map_err(failed("write", path))?;
     if let Some(permissions) = kept {
         // Set on the open file, so the umask does not apply: the file keeps exactly its mode.
         file.as_file()
             .set_permissions(permissions)
             .map_err(failed("set the permissions of", path))?;
     }
-    file.write_all(contents.as_bytes())
-        .map_err(failed("write", file.path()))?;
-    file.as_file().sync_all().map_err(failed("flush", file.path()))?;
+    file.write_all(contents.as_bytes()).map_err(failed("write", path))?;
+    file.as_file().sync_all().map_err(failed("write", path))?;
+    fault::step();
     file.persist(path).map_err(|e| failed("replace", path)(e.error))?;
+    sync_dir(path)?;
+    fault::step();
+    Ok(())
+}
+
+/// Flushes the folder holding `path`, so a rename or removal in it survives a power loss.
+#[cfg(unix)]
+pub(crate) fn sync_dir(path: &Path) -> Result<(), WriteError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(failed("flush the folder of", path))
+}
+
+/// Folders cannot be opened as files here; renames are flushed by the file system.
+#[cfg(not(unix))]
+pub(crate) fn sync_dir(_path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 

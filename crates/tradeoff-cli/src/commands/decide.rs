@@ -23,6 +23,10 @@ fn status(Decided { outcome, winner }: &Decided) -> String {
             "revised {} to revision {revision} (winner: {winner})",
             display_path(path)
         ),
+        WriteOutcome::Restored { path } => format!(
+            "restored the page of {} (winner: {winner}); the record itself was current",
+            display_path(path)
+        ),
         WriteOutcome::Superseded { old, new } => format!(
             "wrote {} (winner: {winner}); it supersedes the accepted {}",
             display_path(new),

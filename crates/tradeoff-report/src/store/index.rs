@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use tradeoff_fs as atomic;
+use tradeoff_fs::journal::{self, Change};
 
 use crate::error::ReportError;
 use crate::format::{self, UNKNOWN};
@@ -34,10 +34,25 @@ pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {
     Ok(IndexModel { entries })
 }
 
-/// Rewrites `README.md` and `index.html` in `out_dir` when their content changes.
+/// The index's Markdown file in a record folder.
+pub const INDEX_MARKDOWN: &str = "README.md";
+/// The index's HTML page in a record folder.
+pub const INDEX_HTML: &str = "index.html";
+
+/// Rewrites `README.md` and `index.html` in `out_dir` when their content changes, both as one
+/// operation. The caller holds the folder lock.
 pub fn write_index(out_dir: &Path, templates: &Templates) -> Result<(), ReportError> {
     let rendered = templates.render_index(&index_model(out_dir)?)?;
-    atomic::write_if_changed(&out_dir.join("README.md"), &rendered.markdown)?;
-    atomic::write_if_changed(&out_dir.join("index.html"), &rendered.html)?;
+    let changes = [
+        Change {
+            name: INDEX_MARKDOWN.to_owned(),
+            contents: rendered.markdown,
+        },
+        Change {
+            name: INDEX_HTML.to_owned(),
+            contents: rendered.html,
+        },
+    ];
+    journal::commit(out_dir, &changes)?;
     Ok(())
 }

@@ -2,8 +2,11 @@
 //! staleness check, following issue 5.
 //!
 //! Every file written is inside `out_dir` (named from a record number and the decision id),
-//! every write is atomic, and a rerun with an unchanged spec, catalog and tool writes nothing.
+//! and a rerun with an unchanged spec, catalog and tool writes nothing. Every change of several
+//! files (a record's pair, a supersede, the index) is one journaled operation (`tradeoff_fs::
+//! journal`), made while the writer holds the folder lock ([`lock_folder`]).
 
+mod consistency;
 mod index;
 mod scan;
 
@@ -13,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tradeoff_core::Evaluation;
-use tradeoff_fs as atomic;
+use tradeoff_fs::journal::{self, Change};
+use tradeoff_fs::{FolderLock, LockError};
 use tradeoff_lang::vocab::Status;
 use tradeoff_lang::Plan;
 
@@ -23,6 +27,7 @@ use crate::frontmatter;
 use crate::record::{file_stem, superseded_status, RecordMeta, RecordModel};
 use crate::templates::{RenderedRecord, Templates};
 
+pub use consistency::check_log;
 pub use index::{index_model, write_index};
 pub use scan::record_number;
 
@@ -57,6 +62,9 @@ pub enum WriteOutcome {
     Created { path: PathBuf },
     /// The record was rewritten in place with a new revision.
     Revised { path: PathBuf, revision: u32 },
+    /// The Markdown was current but its HTML page was missing or differed: the page was written
+    /// again from the same record, which keeps its revision.
+    Restored { path: PathBuf },
     /// The accepted record's winner changed: a new record replaces it, and the old one's status
     /// now says "superseded by NNNN".
     Superseded { old: PathBuf, new: PathBuf },
@@ -85,6 +93,9 @@ pub enum Staleness {
     /// The file is absent or its bytes differ from what would be rendered now (hand edits,
     /// changed templates).
     ContentDiffers { path: PathBuf },
+    /// The folder as a whole is inconsistent: an interrupted operation, a leftover temporary
+    /// file, a record without its page, an index that does not list the records as they are.
+    Log { path: PathBuf, problem: String },
 }
 
 impl fmt::Display for Staleness {
@@ -119,6 +130,7 @@ impl fmt::Display for Staleness {
             Staleness::ContentDiffers { path } => {
                 write!(f, "{}: differs from what tradeoff renders now", path.display())
             }
+            Staleness::Log { path, problem } => write!(f, "{}: {problem}", path.display()),
         }
     }
 }
@@ -175,14 +187,39 @@ fn as_recorded(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) 
 
 /// Whether both files of a record hold exactly the rendered bytes.
 fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
-    let same = |path: &Path, text: &str| std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes());
+    let same = |path: &Path, text: &str| scan::read_bounded(path).is_ok_and(|bytes| bytes == text);
     same(md, &rendered.markdown) && same(&html_path(md), &rendered.html)
 }
 
-fn write_rendered(md: &Path, rendered: &RenderedRecord) -> Result<(), ReportError> {
-    atomic::write(md, &rendered.markdown)?;
-    atomic::write(&html_path(md), &rendered.html)?;
-    Ok(())
+/// A file of the folder with its new contents, as one part of an operation.
+fn change(path: &Path, contents: String) -> Change {
+    Change {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        contents,
+    }
+}
+
+fn rendered_changes(md: &Path, rendered: RenderedRecord) -> [Change; 2] {
+    [change(md, rendered.markdown), change(&html_path(md), rendered.html)]
+}
+
+/// Takes the exclusive lock on the record folder `out_dir` (creating it), then completes any
+/// operation a killed run left unfinished and removes its temporary files. Every run that writes
+/// records holds it from before its scan to after its index.
+pub fn lock_folder(out_dir: &Path) -> Result<(FolderLock, journal::Recovery), ReportError> {
+    std::fs::create_dir_all(out_dir).map_err(|e| ReportError::io("create", out_dir, e))?;
+    let lock = FolderLock::acquire(out_dir, tradeoff_fs::configured_wait()).map_err(|e| match e {
+        LockError::Busy { dir, waited } => ReportError::Busy {
+            dir,
+            waited_secs: waited.as_secs_f64(),
+        },
+        LockError::Io { dir, source } => ReportError::io("lock", dir, source),
+    })?;
+    let recovery = journal::recover(out_dir)?;
+    Ok((lock, recovery))
 }
 
 /// What changed between the record on disk and the inputs now, as change-log prose.
@@ -256,6 +293,7 @@ pub fn write_record(
     inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
+    let _lock = lock_folder(out_dir)?;
     let mut folder = RecordFolder::scan(out_dir)?;
     let outcome = write_record_in(&mut folder, inputs, templates)?;
     write_index(out_dir, templates)?;
@@ -263,7 +301,8 @@ pub fn write_record(
 }
 
 /// [`write_record`] into a folder scanned beforehand, which is kept up to date, without
-/// refreshing the index: deciding many specs scans the folder and writes the index once.
+/// refreshing the index: deciding many specs scans the folder and writes the index once. The
+/// caller holds the folder lock ([`lock_folder`]).
 pub fn write_record_in(
     folder: &mut RecordFolder,
     inputs: &RecordInputs<'_>,
@@ -284,16 +323,24 @@ pub fn write_record_in(
         evaluation,
         templates,
     };
-    let first = first_revision(scan::next_number(&folder.records), spec_path, spec_text, versions);
-    let outcome = match folder.current(&plan.id) {
-        None => WriteOutcome::Created {
-            path: out.write(&first)?,
-        },
+    let number = scan::next_number(&folder.records).ok_or_else(|| ReportError::NumbersExhausted {
+        dir: out_dir.clone(),
+    })?;
+    let first = first_revision(number, spec_path, spec_text, versions);
+    let (outcome, changes) = match folder.current(&plan.id) {
+        None => {
+            let (path, changes) = out.render_to(&first)?;
+            (WriteOutcome::Created { path }, changes.to_vec())
+        }
         Some(existing) => update(&out, existing, first)?,
     };
+    // One operation: all of these files change, or (after a kill) the next run completes them.
+    journal::commit(&out_dir, &changes)?;
     match &outcome {
         WriteOutcome::Unchanged { .. } => {}
-        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } => folder.refresh(&[path])?,
+        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } | WriteOutcome::Restored { path } => {
+            folder.refresh(&[path])?;
+        }
         WriteOutcome::Superseded { old, new } => folder.refresh(&[old, new])?,
     }
     Ok(outcome)
@@ -312,11 +359,11 @@ impl Rendering<'_> {
         render(self.templates, self.plan, self.evaluation, meta)
     }
 
-    /// Writes the record `meta` describes (Markdown and HTML) and returns the Markdown path.
-    fn write(&self, meta: &RecordMeta) -> Result<PathBuf, ReportError> {
+    /// The files of the record `meta` describes (Markdown and HTML) and the Markdown path.
+    fn render_to(&self, meta: &RecordMeta) -> Result<(PathBuf, [Change; 2]), ReportError> {
         let path = md_path(self.out_dir, meta.number, &self.plan.id);
-        write_rendered(&path, &self.render(meta)?)?;
-        Ok(path)
+        let changes = rendered_changes(&path, self.render(meta)?);
+        Ok((path, changes))
     }
 }
 
@@ -329,14 +376,13 @@ struct Changes {
     winner_line: String,
 }
 
-/// The record of a decision that already has one: unchanged, revised in place, or superseded
-/// by a new record when an accepted decision's winner changed. `first` is what a new record
-/// would be (the next free number, revision 1).
-fn update(
-    out: &Rendering<'_>,
-    existing: &scan::ExistingRecord,
-    first: RecordMeta,
-) -> Result<WriteOutcome, ReportError> {
+/// What an update does: its outcome and the files it changes.
+type Update = (WriteOutcome, Vec<Change>);
+
+/// The record of a decision that already has one: unchanged, its page restored, revised in
+/// place, or superseded by a new record when an accepted decision's winner changed. `first` is
+/// what a new record would be (the next free number, revision 1).
+fn update(out: &Rendering<'_>, existing: &scan::ExistingRecord, first: RecordMeta) -> Result<Update, ReportError> {
     let sha = first.spec_sha256.clone();
     let versions = Versions {
         catalog: first.catalog_version.clone(),
@@ -346,10 +392,19 @@ fn update(
     // Same spec, catalog and tool version: the record is current only if it also renders to the
     // same bytes (templates, scoring rules or a hand edit may differ), otherwise `check` would
     // report a staleness that `decide` cannot repair.
-    if what.is_empty() && matches_on_disk(&existing.path, &out.render(&as_recorded(existing, &sha, &versions))?) {
-        return Ok(WriteOutcome::Unchanged {
-            path: existing.path.clone(),
-        });
+    if what.is_empty() {
+        let rendered = out.render(&as_recorded(existing, &sha, &versions))?;
+        if matches_on_disk(&existing.path, &rendered) {
+            let path = existing.path.clone();
+            return Ok((WriteOutcome::Unchanged { path }, Vec::new()));
+        }
+        if existing.text == rendered.markdown {
+            // Only the page is missing or differs (deleted, or a killed run of an older version):
+            // the record itself is current, so its page is written again and nothing is revised.
+            let path = existing.path.clone();
+            let page = change(&html_path(&path), rendered.html);
+            return Ok((WriteOutcome::Restored { path }, vec![page]));
+        }
     }
     if what.is_empty() {
         what.push("record regenerated: it differed from what tradeoff renders now".to_owned());
@@ -377,7 +432,7 @@ fn revise(
     existing: &scan::ExistingRecord,
     first: RecordMeta,
     changes: Changes,
-) -> Result<WriteOutcome, ReportError> {
+) -> Result<Update, ReportError> {
     let revision = existing.revision().unwrap_or(1).saturating_add(1);
     let mut what = changes.what;
     if changes.winner_changed {
@@ -392,18 +447,18 @@ fn revise(
         supersedes: existing.supersedes(),
         ..first
     };
-    let path = out.write(&meta)?;
-    Ok(WriteOutcome::Revised { path, revision })
+    let (path, files) = out.render_to(&meta)?;
+    Ok((WriteOutcome::Revised { path, revision }, files.to_vec()))
 }
 
-/// Writes the new record first, then marks the old one superseded, so an interruption never
-/// leaves an old record pointing at a number that does not exist.
+/// The new record, and the old one's status marked superseded in both its files: one operation,
+/// so a kill never leaves two accepted records for one decision.
 fn supersede(
     out: &Rendering<'_>,
     old: &scan::ExistingRecord,
     first: RecordMeta,
     changes: &Changes,
-) -> Result<WriteOutcome, ReportError> {
+) -> Result<Update, ReportError> {
     let status = superseded_status(first.number);
     // Check both old files can be updated before writing anything.
     let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
@@ -411,7 +466,7 @@ fn supersede(
         message: "no `status:` line in its front matter".to_owned(),
     })?;
     let old_html_path = html_path(&old.path);
-    let old_html = match std::fs::read_to_string(&old_html_path) {
+    let old_html = match scan::read_bounded(&old_html_path) {
         Ok(page) => Some(
             frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
                 path: old_html_path.clone(),
@@ -419,7 +474,7 @@ fn supersede(
             })?,
         ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(ReportError::io("read", &old_html_path, e)),
+        Err(e) => return Err(ReportError::io("read the page", &old_html_path, e)),
     };
 
     let line = format!(
@@ -433,15 +488,17 @@ fn supersede(
         supersedes: Some(old.number),
         ..first
     };
-    let new = out.write(&meta)?;
-    atomic::write(&old.path, &old_markdown)?;
+    let (new, files) = out.render_to(&meta)?;
+    let mut files = files.to_vec();
+    files.push(change(&old.path, old_markdown));
     if let Some(page) = old_html {
-        atomic::write(&old_html_path, &page)?;
+        files.push(change(&old_html_path, page));
     }
-    Ok(WriteOutcome::Superseded {
+    let outcome = WriteOutcome::Superseded {
         old: old.path.clone(),
         new,
-    })
+    };
+    Ok((outcome, files))
 }
 
 /// Why the record for `plan` in `out_dir` is out of date; empty when it is current.
@@ -491,6 +548,11 @@ impl RecordFolder {
             .map(|&at| &self.records[at])
             .collect();
         scan::current(&mine)
+    }
+
+    /// Whether the folder holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
     }
 
     /// Re-reads the record files at `paths` after they were written.
@@ -562,11 +624,11 @@ pub fn check_record_in(
         out.push(Staleness::ContentDiffers { path: path.clone() });
     }
     let html = html_path(&path);
-    match std::fs::read_to_string(&html) {
+    match scan::read_bounded(&html) {
         Ok(page) if page == rendered.html => {}
         Ok(_) => out.push(Staleness::ContentDiffers { path: html }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(Staleness::ContentDiffers { path: html }),
-        Err(e) => return Err(ReportError::io("read", html, e)),
+        Err(e) => return Err(ReportError::io("read the page", html, e)),
     }
     Ok(out)
 }

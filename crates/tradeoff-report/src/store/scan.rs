@@ -1,6 +1,7 @@
 //! Finding the records already in an output folder: `NNNN-*.md` files, with what their front
 //! matter says. Front matter is the only mapping from a decision id to its record number.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::ReportError;
@@ -113,8 +114,13 @@ fn unescape_markdown(text: &str) -> String {
     out.trim().to_owned()
 }
 
-/// The record number of a file name like `0007-sensor-ingest.md`. The name must be portable
-/// (it is linked from the index without further escaping).
+/// The highest record number: numbers are four digits, so a folder can never run past them into
+/// a number that wraps around and overwrites a record.
+pub const MAX_NUMBER: u32 = 9999;
+
+/// The record number of a file name like `0007-sensor-ingest.md`: exactly four digits, from
+/// 0001 to [`MAX_NUMBER`]. The name must be portable (it is linked from the index without
+/// further escaping).
 pub fn record_number(file_name: &str) -> Option<u32> {
     let stem = file_name.strip_suffix(".md")?;
     let (digits, rest) = stem.split_once('-')?;
@@ -122,10 +128,48 @@ pub fn record_number(file_name: &str) -> Option<u32> {
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if digits.len() < 4 || !digits.chars().all(|c| c.is_ascii_digit()) || !portable {
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) || !portable {
         return None;
     }
-    digits.parse().ok()
+    digits.parse().ok().filter(|n| (1..=MAX_NUMBER).contains(n))
+}
+
+/// Larger record, page or index files are refused: tradeoff writes nothing near this size, and a
+/// file that large (or endless, like `/dev/zero`) must not be read into memory.
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
+fn refused(why: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, why)
+}
+
+/// Reads a file of the record folder as text, only if it is a regular file (a symbolic link is
+/// followed only to a regular file in the same folder: never to a device, a FIFO, or out of the
+/// folder) of at most [`MAX_RECORD_BYTES`].
+pub fn read_bounded(path: &Path) -> std::io::Result<String> {
+    let metadata = std::fs::symlink_metadata(path)?;
+    if metadata.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path)?;
+        let folder = std::fs::canonicalize(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
+        if target.parent() != Some(folder.as_path()) {
+            return Err(refused("it is a symbolic link out of the record folder".to_owned()));
+        }
+    }
+    // Checked before opening: opening a FIFO would wait for a writer forever.
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(refused("it is not a regular file".to_owned()));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_RECORD_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_RECORD_BYTES {
+        return Err(refused(format!(
+            "it is larger than {} MiB, more than any record",
+            MAX_RECORD_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(text)
 }
 
 /// All record files in `dir`, by number then file name. A missing folder holds no records.
@@ -154,10 +198,11 @@ pub fn record_at(path: &Path) -> Result<Option<ExistingRecord>, ReportError> {
     let Some(number) = record_number(&file_name) else {
         return Ok(None);
     };
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| ReportError::io("read", path, e))?;
+    let text = match read_bounded(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ReportError::io("read the record", path, e)),
+    };
     let front = frontmatter::parse(&text);
     Ok(Some(ExistingRecord {
         number,
@@ -179,13 +224,11 @@ pub fn current<'a>(mine: &[&'a ExistingRecord]) -> Option<&'a ExistingRecord> {
     mine.iter().rev().find(|r| !r.is_superseded()).or(mine.last()).copied()
 }
 
-/// The number a new record gets: one past the highest number in use, by any file.
-pub fn next_number(records: &[ExistingRecord]) -> u32 {
-    records
-        .iter()
-        .map(|r| r.number)
-        .max()
-        .map_or(1, |n| n.saturating_add(1))
+/// The number a new record gets: one past the highest number in use, by any file; `None` once
+/// [`MAX_NUMBER`] is in use.
+pub fn next_number(records: &[ExistingRecord]) -> Option<u32> {
+    let next = records.iter().map(|r| r.number).max().map_or(1, |n| n + 1);
+    (next <= MAX_NUMBER).then_some(next)
 }
 
 #[cfg(test)]
@@ -198,6 +241,10 @@ mod tests {
         assert_eq!(record_number("0120-a_b.md"), Some(120));
         assert_eq!(record_number("README.md"), None);
         assert_eq!(record_number("001-short.md"), None);
+        assert_eq!(record_number("9999-last.md"), Some(9999));
+        assert_eq!(record_number("0000-zero.md"), None);
+        assert_eq!(record_number("10000-past.md"), None);
+        assert_eq!(record_number("4294967296-wraps.md"), None);
         assert_eq!(record_number("0001-x.html"), None);
         assert_eq!(record_number("0001-a b.md"), None);
         assert_eq!(record_number("0001-.md"), None);
