@@ -12,6 +12,7 @@ mod fmt;
 mod hostile;
 mod import;
 mod init;
+mod kill;
 mod lsp;
 mod neovim;
 mod plan;
