@@ -6,6 +6,7 @@ mod catalog;
 mod check;
 mod completions;
 mod decide;
+mod decision_log;
 mod diff;
 mod explain;
 mod fmt;

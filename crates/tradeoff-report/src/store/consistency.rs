@@ -66,8 +66,12 @@ pub fn check_log(out_dir: &Path, templates: &Templates) -> Result<Vec<Staleness>
 /// A record whose HTML page is missing or states another status than its Markdown.
 fn page_problem(record: &ExistingRecord) -> Option<Staleness> {
     let html = html_path(&record.path);
-    let Ok(page) = scan::read_bounded(&html) else {
-        return Some(problem(html, "missing: every record has its HTML page; run `tradeoff decide`"));
+    let page = match scan::read_bounded(&html) {
+        Ok(page) => page,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(problem(html, "missing: every record has its HTML page; run `tradeoff decide`"));
+        }
+        Err(e) => return Some(problem(html, format!("cannot be read: {e}"))),
     };
     let status = record.status()?;
     let same = frontmatter::replace_html_status(&page, status).is_none_or(|p| p == page);

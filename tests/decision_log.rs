@@ -1,0 +1,216 @@
+//! The decision log as a whole: the folder lock, interrupted and failed operations, leftover
+//! files, the index, duplicate and exhausted numbers, and files that are not what they seem.
+
+use std::path::Path;
+
+use crate::common::*;
+
+fn run(project: &Path, args: &[&str]) -> std::process::Output {
+    tradeoff_in(project).args(args).output().unwrap()
+}
+
+/// `count` copies of the sensor-ingest spec under distinct decision ids in `specs/<folder>/`.
+fn many_specs(project: &Path, folder: &str, count: usize) {
+    let text = std::fs::read_to_string(root().join("specs/saas-dashboard-mvp.tradeoff")).unwrap();
+    let dir = project.join("specs").join(folder);
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 0..count {
+        let id = format!("{folder}-{n:03}");
+        let spec = text.replacen("decision saas-dashboard-mvp ", &format!("decision {id} "), 1);
+        std::fs::write(dir.join(format!("{id}.tradeoff")), spec).unwrap();
+    }
+}
+
+fn record_names(reports: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn two_concurrent_runs_never_give_two_records_the_same_number() {
+    let project = project_with(&[]);
+    many_specs(project.path(), "a", 25);
+    many_specs(project.path(), "b", 25);
+    let spawn = |folder: &str| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("tradeoff"))
+            .args(["-q", "decide", &format!("specs/{folder}"), "--out", "reports"])
+            .current_dir(project.path())
+            .env("TRADEOFF_LOCK_WAIT_MS", "300000")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("a"), spawn("b"));
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+    }
+    let names = record_names(&project.path().join("reports"));
+    assert_eq!(names.len(), 50, "{names:?}");
+    let mut numbers: Vec<&str> = names.iter().map(|n| &n[..4]).collect();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 50, "every record has its own number: {names:?}");
+    let index = std::fs::read_to_string(project.path().join("reports/README.md")).unwrap();
+    assert!(names.iter().all(|n| index.contains(n.as_str())), "the index lists every record");
+    assert_eq!(run(project.path(), &["check", "specs"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_run_that_finds_the_folder_locked_waits_then_names_the_folder() {
+    use fs4::FileExt;
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let reports = project.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let held = std::fs::File::open(&reports).unwrap();
+    FileExt::try_lock(&held).unwrap();
+    let output = tradeoff_in(project.path())
+        .args(["decide"])
+        .env("TRADEOFF_LOCK_WAIT_MS", "300")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr_of(&output);
+    assert!(err.contains("another tradeoff run is writing to `reports`"), "{err}");
+    assert!(err.contains("wait for the other run"), "{err}");
+    assert!(record_names(&reports).is_empty(), "nothing was written");
+    FileExt::unlock(&held).unwrap();
+    assert!(run(project.path(), &["decide"]).status.success());
+}
+
+#[test]
+fn an_empty_specs_folder_says_there_is_nothing_to_decide() {
+    let project = project_with(&[]);
+    for command in ["decide", "check"] {
+        let output = run(project.path(), &[command]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let err = stderr_of(&output);
+        assert!(err.contains("no spec files (`*.tradeoff`) in `specs/`"), "{err}");
+        assert!(!err.contains("temporary"), "{err}");
+    }
+    assert!(!project.path().join("reports").exists());
+}
+
+#[test]
+fn a_failing_page_write_names_the_page_once_and_never_bumps_the_revision() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, text.replacen("community medium", "community high", 1)).unwrap();
+    let page = project.path().join("reports/0001-saas-dashboard-mvp.html");
+    std::fs::remove_file(&page).unwrap();
+    std::fs::create_dir(&page).unwrap();
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    for _ in 0..2 {
+        let output = run(project.path(), &["decide"]);
+        assert_eq!(output.status.code(), Some(2));
+        let err = stderr_of(&output);
+        assert!(err.contains("reports/0001-saas-dashboard-mvp.html"), "{err}");
+        assert!(!err.contains(".tmp"), "the temporary file is not named: {err}");
+        assert_eq!(err.matches("Is a directory").count(), 1, "the cause once: {err}");
+        assert!(err.contains("move what is in the way"), "{err}");
+        let md = std::fs::read_to_string(&record).unwrap();
+        assert!(!md.contains("revision 3"), "{md}");
+        let check = run(project.path(), &["check"]);
+        // The page is not a file, so its record cannot be checked (2), and the folder has an
+        // interrupted operation.
+        assert_eq!(check.status.code(), Some(2));
+        assert!(stdout_of(&check).contains("an operation was interrupted"), "{}", stdout_of(&check));
+    }
+    std::fs::remove_dir(&page).unwrap();
+    assert!(run(project.path(), &["decide"]).status.success());
+    let md = std::fs::read_to_string(&record).unwrap();
+    assert!(md.contains("revision 2") && !md.contains("revision 3"), "{md}");
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn leftover_temporary_files_and_a_hand_edited_index_fail_check_until_decide_repairs_them() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let reports = project.path().join("reports");
+    std::fs::write(reports.join(".tradeoff-x1y2.tmp"), "half a record").unwrap();
+    let index = reports.join("README.md");
+    std::fs::write(&index, "# Decision log\n").unwrap();
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let text = stdout_of(&check);
+    assert!(text.contains("reports/.tradeoff-x1y2.tmp: a temporary file of an interrupted write"), "{text}");
+    assert!(text.contains("reports/README.md: the decision log index does not list"), "{text}");
+    assert!(run(project.path(), &["decide"]).status.success());
+    assert!(!reports.join(".tradeoff-x1y2.tmp").exists());
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn check_reports_two_records_with_one_number_after_a_merge() {
+    let left = project_with(&["sensor-ingest.tradeoff"]);
+    let right = project_with(&["hotel-reservations.tradeoff"]);
+    for project in [&left, &right] {
+        assert!(run(project.path(), &["decide"]).status.success());
+    }
+    // The merge: both branches' records in one folder, both numbered 0001.
+    for ext in ["md", "html"] {
+        let name = format!("0001-hotel-reservations.{ext}");
+        std::fs::copy(right.path().join("reports").join(&name), left.path().join("reports").join(&name)).unwrap();
+    }
+    std::fs::copy(
+        right.path().join("specs/hotel-reservations.tradeoff"),
+        left.path().join("specs/hotel-reservations.tradeoff"),
+    )
+    .unwrap();
+    let check = run(left.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let text = stdout_of(&check);
+    assert!(
+        text.contains("reports/0001-sensor-ingest.md: record number 0001 is also used by 0001-hotel-reservations.md"),
+        "{text}"
+    );
+}
+
+#[test]
+fn record_numbers_stop_at_9999_instead_of_wrapping_onto_a_record() {
+    let project = project_with(&["sensor-ingest.tradeoff", "hotel-reservations.tradeoff"]);
+    assert!(run(project.path(), &["decide", "specs/hotel-reservations.tradeoff"]).status.success());
+    let reports = project.path().join("reports");
+    for ext in ["md", "html"] {
+        std::fs::rename(
+            reports.join(format!("0001-hotel-reservations.{ext}")),
+            reports.join(format!("9999-hotel-reservations.{ext}")),
+        )
+        .unwrap();
+    }
+    let output = run(project.path(), &["decide"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr_of(&output);
+    assert!(err.contains("already holds record number 9999, the highest there is"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_page_linked_to_dev_zero_or_a_fifo_record_is_refused_not_read() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let reports = project.path().join("reports");
+    let page = reports.join("0001-sensor-ingest.html");
+    std::fs::remove_file(&page).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &page).unwrap();
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stdout_of(&check));
+    let text = format!("{}{}", stdout_of(&check), stderr_of(&check));
+    assert!(text.contains("cannot read the page `reports/0001-sensor-ingest.html`: it is a symbolic link out of the"), "{text}");
+
+    std::fs::remove_file(&page).unwrap();
+    let fifo = reports.join("0002-fifo.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = run(project.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr_of(&output);
+    assert!(err.contains("cannot read the record `") && err.contains("it is not a regular file"), "{err}");
+}
