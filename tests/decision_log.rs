@@ -214,3 +214,48 @@ fn a_page_linked_to_dev_zero_or_a_fifo_record_is_refused_not_read() {
     let err = stderr_of(&output);
     assert!(err.contains("cannot read the record `") && err.contains("it is not a regular file"), "{err}");
 }
+
+/// A spec including `includes` (written as given) of catalog files in `catalog/`.
+fn spec_with_includes(project: &Path, includes: &[String]) -> std::process::Output {
+    let lines: String = includes.iter().map(|i| format!("  catalog \"{i}\"\n")).collect();
+    let spec = format!(
+        "decision inhouse \"Try our in-house framework\" {{\n{lines}  app {{ kind api }}\n  require {{\n    candidates [acme-0, axum, gin]\n  }}\n  weigh {{ performance high  team-fit medium }}\n}}\n"
+    );
+    std::fs::write(project.join("specs/inhouse.tradeoff"), spec).unwrap();
+    run(project, &["plan", "specs/inhouse.tradeoff"])
+}
+
+#[test]
+fn includes_are_read_once_each_and_bounded_in_count_and_kind() {
+    let project = project_with(&[]);
+    let axum = std::fs::read_to_string(root().join("crates/tradeoff-core/catalog/frameworks/axum.toml")).unwrap();
+    std::fs::create_dir(project.path().join("catalog")).unwrap();
+    for n in 0..65 {
+        let file = axum
+            .replacen("id = \"axum\"", &format!("id = \"acme-{n}\""), 1)
+            .replacen("name = \"Axum\"", &format!("name = \"Acme {n}\""), 1);
+        std::fs::write(project.path().join(format!("catalog/acme-{n}.toml")), file).unwrap();
+    }
+    // One file included 200 times under two spellings is merged once.
+    let same: Vec<String> = (0..200)
+        .map(|n| if n % 2 == 0 { "../catalog/acme-0.toml" } else { "./../catalog/acme-0.toml" }.to_owned())
+        .collect();
+    let output = spec_with_includes(project.path(), &same);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+
+    let distinct: Vec<String> = (0..65).map(|n| format!("../catalog/acme-{n}.toml")).collect();
+    let output = spec_with_includes(project.path(), &distinct);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr_of(&output);
+    assert!(err.contains("a spec includes at most 64 catalog files"), "{err}");
+
+    #[cfg(unix)]
+    {
+        let fifo = project.path().join("catalog/pipe.toml");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let output = spec_with_includes(project.path(), &["../catalog/pipe.toml".to_owned()]);
+        assert_eq!(output.status.code(), Some(2));
+        let err = stderr_of(&output);
+        assert!(err.contains("is not a regular file"), "{err}");
+    }
+}

@@ -10,8 +10,10 @@ use crate::Failure;
 /// this is.
 pub const MAX_INPUT_BYTES: u64 = tradeoff_lang::MAX_SPEC_BYTES as u64;
 
-/// Reads a user file as UTF-8 text (a leading BOM is dropped), refusing oversized input.
+/// Reads a user file as UTF-8 text (a leading BOM is dropped), refusing oversized input and
+/// anything but a regular file (a FIFO would block forever, `/dev/zero` never end).
 pub fn read_text(path: &Path) -> Result<String, Failure> {
+    use std::io::Read;
     let shown = path.display();
     let metadata =
         std::fs::metadata(path).map_err(|e| Failure::bad_input_msg(format!("cannot read `{shown}`: {e}")))?;
@@ -20,14 +22,27 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
             "`{shown}` is a directory, expected a file"
         )));
     }
-    if metadata.len() > MAX_INPUT_BYTES {
+    if !metadata.is_file() {
         return Err(Failure::bad_input_msg(format!(
-            "`{shown}` is {} bytes; input files are limited to {} bytes",
-            metadata.len(),
-            MAX_INPUT_BYTES
+            "`{shown}` is not a regular file (a device, FIFO or socket); name the file itself"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure::bad_input_msg(format!("cannot read `{shown}`: {e}")))?;
+    let too_big = |len: u64| {
+        Failure::bad_input_msg(format!(
+            "`{shown}` is {len} bytes; input files are limited to {MAX_INPUT_BYTES} bytes"
+        ))
+    };
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_big(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Failure::bad_input_msg(format!("cannot read `{shown}`: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        // The file grew after its size was read.
+        return Err(too_big(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         Failure::bad_input_msg(format!(
             "`{shown}` is not valid UTF-8 (invalid byte at offset {})",
@@ -148,6 +163,13 @@ mod tests {
         let path = dir.path().join("bad.tradeoff");
         std::fs::write(&path, [b'a', 0xff, 0xfe]).unwrap();
         assert!(matches!(read_text(&path), Err(Failure::BadInput(_))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_reading() {
+        let err = read_text(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
     }
 
     #[test]

@@ -43,19 +43,41 @@ pub fn compile(sources: &dyn Sources, path: &Path, source: Source, ast: &SpecFil
     })
 }
 
-/// The catalog files the spec includes, in the order written. A path that is not allowed, or a
-/// file that cannot be read, is a diagnostic on the include itself.
+/// At most this many distinct catalog files per spec: includes are a handful of project files.
+pub const MAX_INCLUDES: usize = 64;
+/// At most this many bytes of catalog files per spec, all includes together.
+pub const MAX_INCLUDE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The catalog files the spec includes, in the order written, each once (a file included twice,
+/// however spelled, is read and merged once). A path that is not allowed, a file that cannot be
+/// read, or includes past [`MAX_INCLUDES`] files or [`MAX_INCLUDE_BYTES`] bytes are a diagnostic
+/// on the include itself.
 fn includes(sources: &dyn Sources, path: &Path, name: &str, ast: &SpecFile) -> Result<Vec<Source>, Failure> {
-    let mut found = Vec::new();
+    let mut found: Vec<Source> = Vec::new();
+    let mut written_before = std::collections::HashSet::new();
+    let mut total = 0usize;
     for include in ast.catalog_includes() {
-        let message = match sources.include(path, &include.value) {
-            Ok(source) => {
-                found.push(source);
-                continue;
+        if !written_before.insert(include.value.clone()) {
+            continue;
+        }
+        let message = if found.len() >= MAX_INCLUDES {
+            format!("a spec includes at most {MAX_INCLUDES} catalog files; merge some of them")
+        } else {
+            match sources.include(path, &include.value) {
+                Ok(source) if found.iter().any(|f| f.name == source.name) => continue,
+                Ok(source) if total + source.text.len() > MAX_INCLUDE_BYTES => format!(
+                    "the catalog files this spec includes exceed {} MiB together; include fewer or smaller files",
+                    MAX_INCLUDE_BYTES / 1024 / 1024
+                ),
+                Ok(source) => {
+                    total += source.text.len();
+                    found.push(source);
+                    continue;
+                }
+                Err(IncludeError::Unreadable(failure)) if failure.is_internal() => return Err(failure),
+                Err(IncludeError::Unreadable(failure)) => failure.to_string(),
+                Err(IncludeError::Refused(message)) => message,
             }
-            Err(IncludeError::Unreadable(failure)) if failure.is_internal() => return Err(failure),
-            Err(IncludeError::Unreadable(failure)) => failure.to_string(),
-            Err(IncludeError::Refused(message)) => message,
         };
         let problem = Problem::new(Code::BadInclude, include.span, message, "this catalog file");
         return Err(SpecError::new(name, ast.source.clone(), vec![problem]).into());
