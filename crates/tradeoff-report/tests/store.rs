@@ -265,7 +265,8 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert!(new_markdown
         .contains("* revision 1: supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"));
 
-    // The new record is now the current one: rerunning is a no-op, and a further change revises it.
+    // The new record is now the current one: rerunning is a no-op, and a further change with the
+    // same winner supersedes it in turn: an accepted record is never rewritten.
     let again = write_record(
         dir.path(),
         &inputs(&plan, &second, "specs/saas.tradeoff", "v2"),
@@ -279,12 +280,21 @@ fn accepted_record_whose_winner_changes_is_superseded() {
         &templates,
     )
     .unwrap();
+    let third_path = dir.path().join("0003-saas-dashboard-mvp.md");
     assert_eq!(
         third,
-        WriteOutcome::Revised {
-            path: new_path,
-            revision: 2
+        WriteOutcome::Superseded {
+            old: new_path.clone(),
+            new: third_path.clone()
         }
+    );
+    let kept = fs::read_to_string(&new_path).unwrap();
+    assert!(kept.contains("* revision 1: supersedes 0001"), "the accepted content is kept: {kept}");
+    assert!(!kept.contains("revision 2"), "{kept}");
+    let third_markdown = fs::read_to_string(&third_path).unwrap();
+    assert!(
+        third_markdown.contains("* revision 1: supersedes 0002 (winner unchanged: Ruby on Rails; spec changed"),
+        "{third_markdown}"
     );
 }
 
@@ -475,14 +485,15 @@ fn one_folder_scan_stays_current_across_creates_supersedes_and_revisions() {
     assert_eq!(write(&first, "v1"), WriteOutcome::Unchanged { path: old.clone() });
     assert_eq!(write(&second, "v2"), WriteOutcome::Superseded { old, new: new.clone() });
     assert_eq!(write(&second, "v2"), WriteOutcome::Unchanged { path: new.clone() });
+    let newest = out.join("0003-saas-dashboard-mvp.md");
     assert_eq!(
         write(&second, "v3"),
-        WriteOutcome::Revised {
-            path: new.clone(),
-            revision: 2
+        WriteOutcome::Superseded {
+            old: new,
+            new: newest.clone()
         }
     );
-    assert_eq!(write(&second, "v3"), WriteOutcome::Unchanged { path: new });
+    assert_eq!(write(&second, "v3"), WriteOutcome::Unchanged { path: newest });
     // The index is left to the caller.
     assert!(!out.join("README.md").exists());
 }

@@ -65,8 +65,8 @@ pub enum WriteOutcome {
     /// The Markdown was current but its HTML page was missing or differed: the page was written
     /// again from the same record, which keeps its revision.
     Restored { path: PathBuf },
-    /// The accepted record's winner changed: a new record replaces it, and the old one's status
-    /// now says "superseded by NNNN".
+    /// The record was accepted and something changed: a new record replaces it (accepted records
+    /// are never rewritten), and the old one's status now says "superseded by NNNN".
     Superseded { old: PathBuf, new: PathBuf },
 }
 
@@ -285,8 +285,9 @@ pub fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &
 ///
 /// - no record for the decision yet: a new number, revision 1;
 /// - same spec SHA-256, catalog version and tool version: nothing is written;
-/// - otherwise, if the record is `accepted` and the winner changed: a new record that supersedes
-///   it, and the old record's status line (Markdown and HTML) becomes "superseded by NNNN";
+/// - otherwise, if the record is `accepted` (whether or not the winner changed): a new record that
+///   supersedes it, and the old record's status line (Markdown and HTML) becomes "superseded by
+///   NNNN" — an accepted record's content is never rewritten;
 /// - otherwise: the same number, revision + 1, and a change-log line saying what changed.
 pub fn write_record(
     out_dir: &Path,
@@ -372,7 +373,7 @@ struct Changes {
     /// Spec, catalog, tool or rendering changes.
     what: Vec<String>,
     winner_changed: bool,
-    /// "winner changed from A to B" (meaningful only when `winner_changed`).
+    /// "winner changed from A to B", or "winner unchanged: A".
     winner_line: String,
 }
 
@@ -410,16 +411,21 @@ fn update(out: &Rendering<'_>, existing: &scan::ExistingRecord, first: RecordMet
         what.push("record regenerated: it differed from what tradeoff renders now".to_owned());
     }
     let old_winner = existing.winner().unwrap_or(format::UNKNOWN);
+    let winner_changed = old_winner != winner_id(out.evaluation);
+    let old_name = existing.winner_name().unwrap_or(old_winner);
     let changes = Changes {
         what,
-        winner_changed: old_winner != winner_id(out.evaluation),
-        winner_line: format!(
-            "winner changed from {} to {}",
-            existing.winner_name().unwrap_or(old_winner),
-            winner_name(out.evaluation)
-        ),
+        winner_changed,
+        winner_line: if winner_changed {
+            format!("winner changed from {old_name} to {}", winner_name(out.evaluation))
+        } else {
+            format!("winner unchanged: {old_name}")
+        },
     };
-    if changes.winner_changed && existing.status() == Some(Status::Accepted.name()) {
+    // Accepted means immutable: a decision once accepted is never rewritten, whatever changed
+    // (the spec, the catalog, the tool, the rendering). A new record supersedes it, as MADR
+    // does; only the old record's status line changes.
+    if existing.status() == Some(Status::Accepted.name()) {
         supersede(out, existing, first, &changes)
     } else {
         revise(out, existing, first, changes)
