@@ -259,3 +259,26 @@ fn includes_are_read_once_each_and_bounded_in_count_and_kind() {
         assert!(err.contains("is not a regular file"), "{err}");
     }
 }
+
+#[test]
+fn a_notes_section_at_the_end_of_a_record_is_kept_verbatim_across_revisions() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    let notes = "## Notes\n\nAgreed in the 3 May review; *Rails* stays the fallback.  \n\n- ask ops about hosting\n";
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(&record, format!("{text}\n{notes}")).unwrap();
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0), "notes are not a staleness");
+    let output = run(project.path(), &["decide"]);
+    assert!(stderr_of(&output).contains("is up to date"), "{}", stderr_of(&output));
+
+    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, text.replacen("community medium", "community high", 1)).unwrap();
+    let output = run(project.path(), &["decide"]);
+    assert!(stderr_of(&output).contains("to revision 2"), "{}", stderr_of(&output));
+    let revised = std::fs::read_to_string(&record).unwrap();
+    assert!(revised.ends_with(&format!("\n\n{notes}")), "{revised}");
+    assert_eq!(revised.matches("## Notes").count(), 1, "{revised}");
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}

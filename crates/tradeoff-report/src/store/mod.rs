@@ -8,6 +8,7 @@
 
 mod consistency;
 mod index;
+mod notes;
 mod scan;
 
 use std::collections::HashMap;
@@ -185,10 +186,11 @@ fn as_recorded(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) 
     }
 }
 
-/// Whether both files of a record hold exactly the rendered bytes.
+/// Whether both files of a record hold exactly the rendered bytes (the Markdown's notes aside).
 fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
-    let same = |path: &Path, text: &str| scan::read_bounded(path).is_ok_and(|bytes| bytes == text);
-    same(md, &rendered.markdown) && same(&html_path(md), &rendered.html)
+    let page = scan::read_bounded(&html_path(md));
+    scan::read_bounded(md).is_ok_and(|text| notes::same_record(&text, &rendered.markdown))
+        && page.is_ok_and(|page| page == rendered.html)
 }
 
 /// A file of the folder with its new contents, as one part of an operation.
@@ -202,8 +204,11 @@ fn change(path: &Path, contents: String) -> Change {
     }
 }
 
-fn rendered_changes(md: &Path, rendered: RenderedRecord) -> [Change; 2] {
-    [change(md, rendered.markdown), change(&html_path(md), rendered.html)]
+fn rendered_changes(md: &Path, rendered: RenderedRecord, notes: Option<&str>) -> [Change; 2] {
+    [
+        change(md, notes::keep(rendered.markdown, notes)),
+        change(&html_path(md), rendered.html),
+    ]
 }
 
 /// Takes the exclusive lock on the record folder `out_dir` (creating it), then completes any
@@ -330,7 +335,7 @@ pub fn write_record_in(
     let first = first_revision(number, spec_path, spec_text, versions);
     let (outcome, changes) = match folder.current(&plan.id) {
         None => {
-            let (path, changes) = out.render_to(&first)?;
+            let (path, changes) = out.render_to(&first, None)?;
             (WriteOutcome::Created { path }, changes.to_vec())
         }
         Some(existing) => update(&out, existing, first)?,
@@ -360,10 +365,11 @@ impl Rendering<'_> {
         render(self.templates, self.plan, self.evaluation, meta)
     }
 
-    /// The files of the record `meta` describes (Markdown and HTML) and the Markdown path.
-    fn render_to(&self, meta: &RecordMeta) -> Result<(PathBuf, [Change; 2]), ReportError> {
+    /// The files of the record `meta` describes (Markdown, ending with `notes` if given, and
+    /// HTML) and the Markdown path.
+    fn render_to(&self, meta: &RecordMeta, notes: Option<&str>) -> Result<(PathBuf, [Change; 2]), ReportError> {
         let path = md_path(self.out_dir, meta.number, &self.plan.id);
-        let changes = rendered_changes(&path, self.render(meta)?);
+        let changes = rendered_changes(&path, self.render(meta)?, notes);
         Ok((path, changes))
     }
 }
@@ -399,7 +405,7 @@ fn update(out: &Rendering<'_>, existing: &scan::ExistingRecord, first: RecordMet
             let path = existing.path.clone();
             return Ok((WriteOutcome::Unchanged { path }, Vec::new()));
         }
-        if existing.text == rendered.markdown {
+        if notes::same_record(&existing.text, &rendered.markdown) {
             // Only the page is missing or differs (deleted, or a killed run of an older version):
             // the record itself is current, so its page is written again and nothing is revised.
             let path = existing.path.clone();
@@ -453,7 +459,8 @@ fn revise(
         supersedes: existing.supersedes(),
         ..first
     };
-    let (path, files) = out.render_to(&meta)?;
+    // The user's notes move to the new revision verbatim.
+    let (path, files) = out.render_to(&meta, notes::of(&existing.text))?;
     Ok((WriteOutcome::Revised { path, revision }, files.to_vec()))
 }
 
@@ -494,7 +501,8 @@ fn supersede(
         supersedes: Some(old.number),
         ..first
     };
-    let (new, files) = out.render_to(&meta)?;
+    // The notes stay with the record they were written on, which is kept as it is.
+    let (new, files) = out.render_to(&meta, None)?;
     let mut files = files.to_vec();
     files.push(change(&old.path, old_markdown));
     if let Some(page) = old_html {
@@ -626,7 +634,7 @@ pub fn check_record_in(
     }
     let meta = as_recorded(existing, &sha, versions);
     let rendered = render(templates, plan, evaluation, &meta)?;
-    if existing.text != rendered.markdown {
+    if !notes::same_record(&existing.text, &rendered.markdown) {
         out.push(Staleness::ContentDiffers { path: path.clone() });
     }
     let html = html_path(&path);
