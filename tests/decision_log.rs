@@ -282,3 +282,32 @@ fn a_notes_section_at_the_end_of_a_record_is_kept_verbatim_across_revisions() {
     assert_eq!(revised.matches("## Notes").count(), 1, "{revised}");
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
 }
+
+#[test]
+fn a_hand_edit_outside_the_notes_is_shown_by_check_and_refused_by_decide_without_force() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let edited = text.replacen("## Decision Drivers", "## Decision Drivers\n\nWe also asked the CFO.", 1);
+    std::fs::write(&record, &edited).unwrap();
+
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = stdout_of(&check);
+    assert!(out.contains("reports/0001-saas-dashboard-mvp.md: edited by hand"), "{out}");
+    assert!(out.contains("+We also asked the CFO."), "the diff shows the added line: {out}");
+
+    let refused = run(project.path(), &["decide"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = stderr_of(&refused);
+    assert!(err.contains("was edited by hand") && err.contains("+We also asked the CFO."), "{err}");
+    assert!(err.contains("tradeoff decide --force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), edited, "nothing was overwritten");
+
+    let forced = run(project.path(), &["decide", "--force"]);
+    assert!(forced.status.success(), "{}", stderr_of(&forced));
+    let regenerated = std::fs::read_to_string(&record).unwrap();
+    assert!(!regenerated.contains("CFO") && regenerated.contains("revision 2"), "{regenerated}");
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}

@@ -103,6 +103,9 @@ pub struct DecideArgs {
     /// Folder of template overrides (default: templates/ if it exists)
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Overwrite records edited by hand outside their `## Notes` section (otherwise refused)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,6 +36,7 @@ pub fn decide(
     // Scanned once and kept current as records are written: per spec, a scan of every record
     // (and a rewrite of the index) made deciding 1,000 specs take over a minute.
     let mut folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
+    folder.overwrite_hand_edits(request.overwrite_hand_edits);
     let decided = decide_each(sources, &specs, &mut folder, &templates, on_decided);
     // A run that failed before writing anything must not leave a folder behind (removing an
     // empty folder cannot lose anything; one another run wrote into meanwhile is not empty).

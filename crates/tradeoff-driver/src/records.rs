@@ -59,6 +59,8 @@ pub struct RecordsRequest {
     pub out: PathBuf,
     /// A folder of template overrides; `None` means `templates/` at the project root if present.
     pub templates: Option<PathBuf>,
+    /// `decide --force`: overwrite records edited by hand outside their `## Notes` section.
+    pub overwrite_hand_edits: bool,
 }
 
 impl RecordsRequest {

@@ -29,6 +29,7 @@ fn request(dir: &Path) -> RecordsRequest {
         specs: vec![dir.join("specs")],
         out: dir.join("reports"),
         templates: None,
+        overwrite_hand_edits: false,
     }
 }
 

@@ -31,6 +31,15 @@ pub enum ReportError {
     )]
     Busy { dir: PathBuf, waited_secs: f64 },
 
+    /// The record was edited by hand outside its `## Notes` section; `decide` does not overwrite
+    /// it unless forced.
+    #[error("`{}` was edited by hand (or the templates changed) outside its `## Notes` section:\n{diff}", path.display())]
+    #[diagnostic(
+        code(tradeoff::report::hand_edited),
+        help("keep your own text under a `## Notes` heading at the end of the record (tradeoff keeps it), or run `tradeoff decide --force` to overwrite the edit")
+    )]
+    HandEdited { path: PathBuf, diff: String },
+
     /// Every record number is in use.
     #[error("`{}` already holds record number 9999, the highest there is", dir.display())]
     #[diagnostic(

@@ -9,7 +9,8 @@ use crate::exit::{CommandResult, Outcome};
 use crate::ui::Ui;
 
 pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
-    let request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
+    let mut request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
+    request.overwrite_hand_edits = args.force;
     decide(&WorkingTree, &request, &mut |decided| ui.status(status(decided)))?;
     Ok(Outcome::Success)
 }

@@ -63,5 +63,6 @@ fn records_request(
         specs: specs.to_vec(),
         out: out.map_or_else(|| root.join("reports"), std::path::Path::to_path_buf),
         templates: templates.map(std::path::Path::to_path_buf),
+        overwrite_hand_edits: false,
     }
 }

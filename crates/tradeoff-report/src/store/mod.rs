@@ -94,6 +94,9 @@ pub enum Staleness {
     /// The file is absent or its bytes differ from what would be rendered now (hand edits,
     /// changed templates).
     ContentDiffers { path: PathBuf },
+    /// The Markdown record differs, outside its `## Notes` section, from what its unchanged
+    /// inputs render: a hand edit (or changed templates). `diff` shows the lines.
+    HandEdited { path: PathBuf, diff: String },
     /// The folder as a whole is inconsistent: an interrupted operation, a leftover temporary
     /// file, a record without its page, an index that does not list the records as they are.
     Log { path: PathBuf, problem: String },
@@ -132,6 +135,12 @@ impl fmt::Display for Staleness {
                 write!(f, "{}: differs from what tradeoff renders now", path.display())
             }
             Staleness::Log { path, problem } => write!(f, "{}: {problem}", path.display()),
+            Staleness::HandEdited { path, diff } => write!(
+                f,
+                "{}: edited by hand (or the templates changed) outside its `## Notes` section; \
+                 move your text under `## Notes` at its end, or run `tradeoff decide --force`:\n{diff}",
+                path.display()
+            ),
         }
     }
 }
@@ -338,7 +347,7 @@ pub fn write_record_in(
             let (path, changes) = out.render_to(&first, None)?;
             (WriteOutcome::Created { path }, changes.to_vec())
         }
-        Some(existing) => update(&out, existing, first)?,
+        Some(existing) => update(&out, existing, first, folder.force)?,
     };
     // One operation: all of these files change, or (after a kill) the next run completes them.
     journal::commit(&out_dir, &changes)?;
@@ -389,7 +398,12 @@ type Update = (WriteOutcome, Vec<Change>);
 /// The record of a decision that already has one: unchanged, its page restored, revised in
 /// place, or superseded by a new record when an accepted decision's winner changed. `first` is
 /// what a new record would be (the next free number, revision 1).
-fn update(out: &Rendering<'_>, existing: &scan::ExistingRecord, first: RecordMeta) -> Result<Update, ReportError> {
+fn update(
+    out: &Rendering<'_>,
+    existing: &scan::ExistingRecord,
+    first: RecordMeta,
+    force: bool,
+) -> Result<Update, ReportError> {
     let sha = first.spec_sha256.clone();
     let versions = Versions {
         catalog: first.catalog_version.clone(),
@@ -411,6 +425,14 @@ fn update(out: &Rendering<'_>, existing: &scan::ExistingRecord, first: RecordMet
             let path = existing.path.clone();
             let page = change(&html_path(&path), rendered.html);
             return Ok((WriteOutcome::Restored { path }, vec![page]));
+        }
+        if !force {
+            // Unchanged inputs render the record as it was written, so the difference is an edit
+            // someone made: it is not overwritten silently.
+            return Err(ReportError::HandEdited {
+                path: existing.path.clone(),
+                diff: notes::hand_edit_diff(&existing.text, &rendered.markdown),
+            });
         }
     }
     if what.is_empty() {
@@ -533,6 +555,8 @@ pub struct RecordFolder {
     records: Vec<scan::ExistingRecord>,
     /// Where each decision's records are in `records`, in folder order.
     by_decision: HashMap<String, Vec<usize>>,
+    /// Whether records edited by hand are overwritten (`decide --force`).
+    force: bool,
 }
 
 impl RecordFolder {
@@ -551,6 +575,7 @@ impl RecordFolder {
             dir,
             records,
             by_decision,
+            force: false,
         }
     }
 
@@ -562,6 +587,11 @@ impl RecordFolder {
             .map(|&at| &self.records[at])
             .collect();
         scan::current(&mine)
+    }
+
+    /// Overwrite records edited by hand (outside their notes) instead of refusing to.
+    pub fn overwrite_hand_edits(&mut self, force: bool) {
+        self.force = force;
     }
 
     /// Whether the folder holds no record.
@@ -577,7 +607,9 @@ impl RecordFolder {
             records.extend(scan::record_at(path)?);
         }
         scan::sort(&mut records);
+        let force = self.force;
         *self = RecordFolder::of(std::mem::take(&mut self.dir), records);
+        self.force = force;
         Ok(())
     }
 }
@@ -635,7 +667,10 @@ pub fn check_record_in(
     let meta = as_recorded(existing, &sha, versions);
     let rendered = render(templates, plan, evaluation, &meta)?;
     if !notes::same_record(&existing.text, &rendered.markdown) {
-        out.push(Staleness::ContentDiffers { path: path.clone() });
+        out.push(Staleness::HandEdited {
+            path: path.clone(),
+            diff: notes::hand_edit_diff(&existing.text, &rendered.markdown),
+        });
     }
     let html = html_path(&path);
     match scan::read_bounded(&html) {

@@ -30,6 +30,28 @@ pub(crate) fn same_record(text: &str, rendered: &str) -> bool {
     body(text).trim_end() == rendered.trim_end()
 }
 
+/// At most this many diff lines are shown: enough to find the edit, bounded for any edit.
+const MAX_DIFF_LINES: usize = 40;
+
+/// The lines where the record `text` (notes aside) differs from the `rendered` record, as a
+/// unified diff from what tradeoff renders to what is on disk.
+pub(crate) fn hand_edit_diff(text: &str, rendered: &str) -> String {
+    let on_disk = format!("{}\n", body(text).trim_end());
+    let ours = format!("{}\n", rendered.trim_end());
+    let diff = similar::TextDiff::from_lines(&ours, &on_disk);
+    let full = diff
+        .unified_diff()
+        .context_radius(1)
+        .header("rendered by tradeoff", "on disk")
+        .to_string();
+    let lines: Vec<&str> = full.lines().collect();
+    let mut out = lines.iter().take(MAX_DIFF_LINES).copied().collect::<Vec<_>>().join("\n");
+    if lines.len() > MAX_DIFF_LINES {
+        out.push_str(&format!("\n… {} more diff lines", lines.len() - MAX_DIFF_LINES));
+    }
+    out
+}
+
 /// The `rendered` record with `notes` kept at its end.
 pub(crate) fn keep(rendered: String, notes: Option<&str>) -> String {
     match notes {
@@ -53,5 +75,15 @@ mod tests {
         assert_eq!(of(&kept), of(&text));
         assert!(!same_record(&text, "# T2\n"));
         assert_eq!(of("# T\n"), None);
+    }
+
+    #[test]
+    fn a_hand_edit_is_shown_as_the_lines_that_differ() {
+        let rendered = "# T\n\na\nb\nc\nd\n";
+        let edited = "# T\n\na\nB!\nc\nd\n\n## Notes\nmine\n";
+        let diff = hand_edit_diff(edited, rendered);
+        assert!(diff.contains("--- rendered by tradeoff\n+++ on disk\n"), "{diff}");
+        assert!(diff.contains("\n-b\n+B!\n"), "{diff}");
+        assert!(!diff.contains("mine"), "{diff}");
     }
 }
