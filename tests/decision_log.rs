@@ -311,3 +311,69 @@ fn a_hand_edit_outside_the_notes_is_shown_by_check_and_refused_by_decide_without
     assert!(!regenerated.contains("CFO") && regenerated.contains("revision 2"), "{regenerated}");
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
 }
+
+fn git(project: &Path, args: &[&str]) {
+    let mut command = std::process::Command::new("git");
+    git_identity(&mut command);
+    let status = command.args(args).current_dir(project).output().unwrap();
+    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+}
+
+#[test]
+fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
+    // Left branch: one record, committed first.
+    let left = project_with(&["sensor-ingest.tradeoff"]);
+    std::fs::remove_dir(left.path().join(".git")).unwrap();
+    git(left.path(), &["init", "-q"]);
+    assert!(run(left.path(), &["decide"]).status.success());
+    git(left.path(), &["add", "-A"]);
+    git(left.path(), &["commit", "-q", "-m", "left"]);
+    // Right branch: an accepted decision superseded once, so its records link to each other.
+    let right = project_with(&[]);
+    let saas = std::fs::read_to_string(root().join("specs/saas-dashboard-mvp.tradeoff"))
+        .unwrap()
+        .replacen("status proposed", "status accepted", 1);
+    let spec = right.path().join("specs/saas-dashboard-mvp.tradeoff");
+    std::fs::write(&spec, &saas).unwrap();
+    assert!(run(right.path(), &["decide"]).status.success());
+    let ruby = saas
+        .replacen("knows python advanced, ruby intermediate", "knows ruby expert, python beginner", 1)
+        .replacen("    uses django advanced\n", "", 1);
+    std::fs::write(&spec, &ruby).unwrap();
+    assert!(run(right.path(), &["decide"]).status.success());
+    // The merge, committed after the left branch's records.
+    for name in [
+        "0001-saas-dashboard-mvp.md",
+        "0001-saas-dashboard-mvp.html",
+        "0002-saas-dashboard-mvp.md",
+        "0002-saas-dashboard-mvp.html",
+    ] {
+        std::fs::copy(right.path().join("reports").join(name), left.path().join("reports").join(name)).unwrap();
+    }
+    std::fs::write(left.path().join("specs/saas-dashboard-mvp.tradeoff"), &ruby).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    git(left.path(), &["add", "-A"]);
+    git(left.path(), &["commit", "-q", "-m", "merge"]);
+    assert_eq!(run(left.path(), &["check"]).status.code(), Some(1), "the shared number is reported");
+
+    let output = run(left.path(), &["renumber"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let err = stderr_of(&output);
+    assert!(
+        err.contains("moved reports/0001-saas-dashboard-mvp.md to reports/0003-saas-dashboard-mvp.md"),
+        "{err}"
+    );
+    let reports = left.path().join("reports");
+    assert_eq!(
+        record_names(&reports),
+        ["0001-sensor-ingest.md", "0002-saas-dashboard-mvp.md", "0003-saas-dashboard-mvp.md"]
+    );
+    let newer = std::fs::read_to_string(reports.join("0002-saas-dashboard-mvp.md")).unwrap();
+    assert!(newer.contains("[0003](0003-saas-dashboard-mvp.md)") && newer.contains("  supersedes: 3\n"), "{newer}");
+    let moved = std::fs::read_to_string(reports.join("0003-saas-dashboard-mvp.md")).unwrap();
+    assert!(moved.contains("status: \"superseded by 0002\""), "{moved}");
+    let check = run(left.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
+    let again = run(left.path(), &["renumber"]);
+    assert!(stderr_of(&again).contains("every record in reports has its own number"), "{}", stderr_of(&again));
+}

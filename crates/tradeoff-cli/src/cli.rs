@@ -47,6 +47,8 @@ pub enum Command {
     Decide(DecideArgs),
     /// Check that every spec's committed record is up to date (exit 1 if not)
     Check(CheckArgs),
+    /// Give records that share a number after a merge their own numbers (the later one moves)
+    Renumber(RenumberArgs),
     /// Print specs in canonical layout (in place), or check that they already are
     Fmt(FmtArgs),
     /// Inspect and validate the framework catalog
@@ -106,6 +108,16 @@ pub struct DecideArgs {
     /// Overwrite records edited by hand outside their `## Notes` section (otherwise refused)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// Folder holding the records (default: the project's reports/)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Folder of template overrides for the decision log (default: templates/ beside the folder)
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,7 +3,7 @@
 //! through a [`Sources`] (working tree, git revision), include resolution inside the project,
 //! the catalog files that make the catalog version, compile → evaluate → render → write or
 //! compare, the settings and versions stored in every record, checking, formatting, project
-//! scaffolding, catalog imports, and what an editor asks about a spec being written
+//! scaffolding, renumbering records after a merge, catalog imports, and what an editor asks about a spec being written
 //! (`editor`). These are the rules that make a record reproducible, so they live here once.
 //!
 //! It must not parse arguments, print, read environment variables or choose exit codes: it
@@ -25,6 +25,7 @@ pub mod import;
 mod includes;
 pub mod init;
 pub mod records;
+pub mod renumber;
 pub mod score;
 pub mod sources;
 pub mod spec;

@@ -25,6 +25,11 @@ pub struct Change {
     pub contents: String,
 }
 
+/// A file of the folder removed by an operation (after its writes: a rename is a write of the
+/// new name and a removal of the old one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Removal(String);
+
 /// Whether `name` is a plain file name, so a journal can never write outside its folder.
 fn plain_name(name: &str) -> bool {
     !name.is_empty()
@@ -34,12 +39,15 @@ fn plain_name(name: &str) -> bool {
         && name != JOURNAL
 }
 
-fn encode(changes: &[Change]) -> String {
+fn encode(changes: &[Change], removals: &[Removal]) -> String {
     let mut out = String::from(HEADER);
     for change in changes {
         out.push_str(&format!("write {} {}\n", change.contents.len(), change.name));
         out.push_str(&change.contents);
         out.push('\n');
+    }
+    for Removal(name) in removals {
+        out.push_str(&format!("remove {name}\n"));
     }
     out.push_str(TRAILER);
     out
@@ -53,11 +61,22 @@ fn damaged(path: &Path, why: &str) -> WriteError {
     }
 }
 
-fn decode(path: &Path, text: &str) -> Result<Vec<Change>, WriteError> {
+type Operation = (Vec<Change>, Vec<Removal>);
+
+fn decode(path: &Path, text: &str) -> Result<Operation, WriteError> {
     let mut rest = text.strip_prefix(HEADER).ok_or_else(|| damaged(path, "unknown header"))?;
     let mut changes = Vec::new();
+    let mut removals = Vec::new();
     while rest != TRAILER {
         let (line, after) = rest.split_once('\n').ok_or_else(|| damaged(path, "truncated"))?;
+        if let Some(name) = line.strip_prefix("remove ") {
+            if !plain_name(name) {
+                return Err(damaged(path, "a file name that is not a plain name"));
+            }
+            removals.push(Removal(name.to_owned()));
+            rest = after;
+            continue;
+        }
         let (len, name) = line
             .strip_prefix("write ")
             .and_then(|l| l.split_once(' '))
@@ -73,32 +92,59 @@ fn decode(path: &Path, text: &str) -> Result<Vec<Change>, WriteError> {
             contents: contents.to_owned(),
         });
     }
-    Ok(changes)
+    Ok((changes, removals))
 }
 
 /// Replaces the files `changes` name in `dir` as one operation (see the module header).
 /// Unchanged files are skipped; a single changed file is simply replaced atomically.
 pub fn commit(dir: &Path, changes: &[Change]) -> Result<(), WriteError> {
+    commit_with_removals(dir, changes, &[])
+}
+
+/// [`commit`], also removing the files `removed` names (after the writes), all as one operation.
+pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) -> Result<(), WriteError> {
     let changed: Vec<&Change> = changes
         .iter()
         .filter(|c| std::fs::read(dir.join(&c.name)).map_or(true, |old| old != c.contents.as_bytes()))
         .collect();
     debug_assert!(changes.iter().all(|c| plain_name(&c.name)));
-    match changed.as_slice() {
-        [] => return Ok(()),
-        [one] => return write(&dir.join(&one.name), &one.contents),
+    let removals: Vec<Removal> = removed
+        .iter()
+        .filter(|name| plain_name(name))
+        .map(|name| Removal(name.clone()))
+        .collect();
+    match (changed.as_slice(), removals.is_empty()) {
+        ([], true) => return Ok(()),
+        ([one], true) => return write(&dir.join(&one.name), &one.contents),
         _ => {}
     }
     let owned: Vec<Change> = changed.into_iter().cloned().collect();
     let journal = dir.join(JOURNAL);
-    write(&journal, &encode(&owned))?;
-    apply(dir, &owned)?;
+    write(&journal, &encode(&owned, &removals))?;
+    apply(dir, &owned, &removals)?;
     remove_journal(&journal)
 }
 
-fn apply(dir: &Path, changes: &[Change]) -> Result<(), WriteError> {
+fn apply(dir: &Path, changes: &[Change], removals: &[Removal]) -> Result<(), WriteError> {
     for change in changes {
         write(&dir.join(&change.name), &change.contents)?;
+    }
+    for Removal(name) in removals {
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
+            Ok(()) => fault::step(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(WriteError {
+                    action: "remove",
+                    path,
+                    source,
+                })
+            }
+        }
+    }
+    if !removals.is_empty() {
+        sync_dir(&dir.join(JOURNAL))?;
     }
     Ok(())
 }
@@ -153,8 +199,8 @@ pub fn recover(dir: &Path) -> Result<Recovery, WriteError> {
         }
     }
     let journal = dir.join(JOURNAL);
-    if let Some(changes) = read_journal(&journal)? {
-        apply(dir, &changes)?;
+    if let Some((changes, removals)) = read_journal(&journal)? {
+        apply(dir, &changes, &removals)?;
         recovery.completed = changes.iter().map(|c| dir.join(&c.name)).collect();
         remove_journal(&journal)?;
     }
@@ -163,10 +209,10 @@ pub fn recover(dir: &Path) -> Result<Recovery, WriteError> {
 
 /// The pending changes of an interrupted operation in `dir`, if any.
 pub fn pending(dir: &Path) -> Result<Option<Vec<Change>>, WriteError> {
-    read_journal(&dir.join(JOURNAL))
+    Ok(read_journal(&dir.join(JOURNAL))?.map(|(changes, _)| changes))
 }
 
-fn read_journal(journal: &Path) -> Result<Option<Vec<Change>>, WriteError> {
+fn read_journal(journal: &Path) -> Result<Option<Operation>, WriteError> {
     let failed = |source| WriteError {
         action: "read the journal",
         path: journal.to_path_buf(),
@@ -202,10 +248,13 @@ mod tests {
     fn a_journal_round_trips_and_refuses_names_that_leave_the_folder() {
         let changes = vec![change("a.md", "one\ntwo"), change("a.html", "")];
         let path = Path::new("j");
-        assert_eq!(decode(path, &encode(&changes)).unwrap(), changes);
-        let escaping = encode(&[change("x", "y")]).replace("write 1 x", "write 1 ../x");
+        let removals = vec![Removal("old.md".to_owned())];
+        assert_eq!(decode(path, &encode(&changes, &removals)).unwrap(), (changes.clone(), removals));
+        let escaping = encode(&[change("x", "y")], &[]).replace("write 1 x", "write 1 ../x");
         assert!(decode(path, &escaping).is_err());
-        let truncated = encode(&changes);
+        let escaping = encode(&[], &[Removal("x".to_owned())]).replace("remove x", "remove ../x");
+        assert!(decode(path, &escaping).is_err());
+        let truncated = encode(&changes, &[]);
         assert!(decode(path, &truncated[..truncated.len() - 3]).is_err());
     }
 
@@ -215,7 +264,8 @@ mod tests {
         let changes = vec![change("a.md", "new md"), change("a.html", "new html")];
         std::fs::write(dir.path().join("a.md"), "new md").unwrap();
         std::fs::write(dir.path().join("a.html"), "old html").unwrap();
-        std::fs::write(dir.path().join(JOURNAL), encode(&changes)).unwrap();
+        std::fs::write(dir.path().join(JOURNAL), encode(&changes, &[Removal("gone.md".to_owned())])).unwrap();
+        std::fs::write(dir.path().join("gone.md"), "renamed away").unwrap();
         std::fs::write(dir.path().join(".tradeoff-abc.tmp"), "half").unwrap();
         let recovery = recover(dir.path()).unwrap();
         assert_eq!(recovery.removed_temporaries, 1);

@@ -24,8 +24,9 @@ pub use error::ReportError;
 pub use index::{IndexEntry, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
-    check_log, check_record, check_record_in, first_revision, index_model, lock_folder, record_number, spec_sha256,
-    write_index, write_record, write_record_in, RecordFolder, RecordInputs, Staleness, Versions, WriteOutcome,
+    check_log, check_record, check_record_in, first_revision, index_model, lock_folder, record_number, renumber,
+    spec_sha256, write_index, write_record, write_record_in, Moved, RecordFolder, RecordInputs, Staleness, Versions,
+    WriteOutcome,
 };
 pub use tradeoff_fs::FolderLock;
 pub use templates::{RenderedIndex, RenderedRecord, Templates};

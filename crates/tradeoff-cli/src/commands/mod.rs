@@ -11,6 +11,7 @@ mod fmt;
 mod init;
 mod lsp;
 mod plan;
+mod renumber;
 pub mod score;
 
 use crate::cli::Command;
@@ -23,6 +24,7 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
         Command::Score(args) => score::run(&args, ui),
         Command::Decide(args) => decide::run(&args, ui),
         Command::Check(args) => check::run(&args, ui),
+        Command::Renumber(args) => renumber::run(&args, ui),
         Command::Fmt(args) => fmt::run(&args, ui),
         Command::Catalog(command) => catalog::run(command, ui),
         Command::Explain(args) => explain::run(&args, ui),

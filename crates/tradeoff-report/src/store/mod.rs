@@ -9,6 +9,7 @@
 mod consistency;
 mod index;
 mod notes;
+mod renumber;
 mod scan;
 
 use std::collections::HashMap;
@@ -30,6 +31,7 @@ use crate::templates::{RenderedRecord, Templates};
 
 pub use consistency::check_log;
 pub use index::{index_model, write_index};
+pub use renumber::{renumber, Moved};
 pub use scan::record_number;
 
 /// What identifies the inputs of a record besides the spec: the catalog and the tool.
