@@ -56,7 +56,10 @@ fn two_concurrent_runs_never_give_two_records_the_same_number() {
     numbers.dedup();
     assert_eq!(numbers.len(), 50, "every record has its own number: {names:?}");
     let index = std::fs::read_to_string(project.path().join("reports/README.md")).unwrap();
-    assert!(names.iter().all(|n| index.contains(n.as_str())), "the index lists every record");
+    assert!(
+        names.iter().all(|n| index.contains(n.as_str())),
+        "the index lists every record"
+    );
     assert_eq!(run(project.path(), &["check", "specs"]).status.code(), Some(0));
 }
 
@@ -120,7 +123,11 @@ fn a_failing_page_write_names_the_page_once_and_never_bumps_the_revision() {
         // The page is not a file, so its record cannot be checked (2), and the folder has an
         // interrupted operation.
         assert_eq!(check.status.code(), Some(2));
-        assert!(stdout_of(&check).contains("an operation was interrupted"), "{}", stdout_of(&check));
+        assert!(
+            stdout_of(&check).contains("an operation was interrupted"),
+            "{}",
+            stdout_of(&check)
+        );
     }
     std::fs::remove_dir(&page).unwrap();
     assert!(run(project.path(), &["decide"]).status.success());
@@ -140,8 +147,14 @@ fn leftover_temporary_files_and_a_hand_edited_index_fail_check_until_decide_repa
     let check = run(project.path(), &["check"]);
     assert_eq!(check.status.code(), Some(1));
     let text = stdout_of(&check);
-    assert!(text.contains("reports/.tradeoff-x1y2.tmp: a temporary file of an interrupted write"), "{text}");
-    assert!(text.contains("reports/README.md: the decision log index does not list"), "{text}");
+    assert!(
+        text.contains("reports/.tradeoff-x1y2.tmp: a temporary file of an interrupted write"),
+        "{text}"
+    );
+    assert!(
+        text.contains("reports/README.md: the decision log index does not list"),
+        "{text}"
+    );
     assert!(run(project.path(), &["decide"]).status.success());
     assert!(!reports.join(".tradeoff-x1y2.tmp").exists());
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
@@ -157,7 +170,11 @@ fn check_reports_two_records_with_one_number_after_a_merge() {
     // The merge: both branches' records in one folder, both numbered 0001.
     for ext in ["md", "html"] {
         let name = format!("0001-hotel-reservations.{ext}");
-        std::fs::copy(right.path().join("reports").join(&name), left.path().join("reports").join(&name)).unwrap();
+        std::fs::copy(
+            right.path().join("reports").join(&name),
+            left.path().join("reports").join(&name),
+        )
+        .unwrap();
     }
     std::fs::copy(
         right.path().join("specs/hotel-reservations.tradeoff"),
@@ -176,7 +193,9 @@ fn check_reports_two_records_with_one_number_after_a_merge() {
 #[test]
 fn record_numbers_stop_at_9999_instead_of_wrapping_onto_a_record() {
     let project = project_with(&["sensor-ingest.tradeoff", "hotel-reservations.tradeoff"]);
-    assert!(run(project.path(), &["decide", "specs/hotel-reservations.tradeoff"]).status.success());
+    assert!(run(project.path(), &["decide", "specs/hotel-reservations.tradeoff"])
+        .status
+        .success());
     let reports = project.path().join("reports");
     for ext in ["md", "html"] {
         std::fs::rename(
@@ -188,7 +207,10 @@ fn record_numbers_stop_at_9999_instead_of_wrapping_onto_a_record() {
     let output = run(project.path(), &["decide"]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr_of(&output);
-    assert!(err.contains("already holds record number 9999, the highest there is"), "{err}");
+    assert!(
+        err.contains("already holds record number 9999, the highest there is"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
@@ -203,7 +225,10 @@ fn a_page_linked_to_dev_zero_or_a_fifo_record_is_refused_not_read() {
     let check = run(project.path(), &["check"]);
     assert_eq!(check.status.code(), Some(2), "{}", stdout_of(&check));
     let text = format!("{}{}", stdout_of(&check), stderr_of(&check));
-    assert!(text.contains("cannot read the page `reports/0001-sensor-ingest.html`: it is a symbolic link out of the"), "{text}");
+    assert!(
+        text.contains("cannot read the page `reports/0001-sensor-ingest.html`: it is a symbolic link out of the"),
+        "{text}"
+    );
 
     std::fs::remove_file(&page).unwrap();
     let fifo = reports.join("0002-fifo.md");
@@ -212,7 +237,10 @@ fn a_page_linked_to_dev_zero_or_a_fifo_record_is_refused_not_read() {
     let output = run(project.path(), &["check"]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr_of(&output);
-    assert!(err.contains("cannot read the record `") && err.contains("it is not a regular file"), "{err}");
+    assert!(
+        err.contains("cannot read the record `") && err.contains("it is not a regular file"),
+        "{err}"
+    );
 }
 
 /// A spec including `includes` (written as given) of catalog files in `catalog/`.
@@ -238,7 +266,14 @@ fn includes_are_read_once_each_and_bounded_in_count_and_kind() {
     }
     // One file included 200 times under two spellings is merged once.
     let same: Vec<String> = (0..200)
-        .map(|n| if n % 2 == 0 { "../catalog/acme-0.toml" } else { "./../catalog/acme-0.toml" }.to_owned())
+        .map(|n| {
+            if n % 2 == 0 {
+                "../catalog/acme-0.toml"
+            } else {
+                "./../catalog/acme-0.toml"
+            }
+            .to_owned()
+        })
         .collect();
     let output = spec_with_includes(project.path(), &same);
     assert!(output.status.success(), "{}", stderr_of(&output));
@@ -252,7 +287,11 @@ fn includes_are_read_once_each_and_bounded_in_count_and_kind() {
     #[cfg(unix)]
     {
         let fifo = project.path().join("catalog/pipe.toml");
-        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
         let output = spec_with_includes(project.path(), &["../catalog/pipe.toml".to_owned()]);
         assert_eq!(output.status.code(), Some(2));
         let err = stderr_of(&output);
@@ -268,7 +307,11 @@ fn a_notes_section_at_the_end_of_a_record_is_kept_verbatim_across_revisions() {
     let notes = "## Notes\n\nAgreed in the 3 May review; *Rails* stays the fallback.  \n\n- ask ops about hosting\n";
     let text = std::fs::read_to_string(&record).unwrap();
     std::fs::write(&record, format!("{text}\n{notes}")).unwrap();
-    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0), "notes are not a staleness");
+    assert_eq!(
+        run(project.path(), &["check"]).status.code(),
+        Some(0),
+        "notes are not a staleness"
+    );
     let output = run(project.path(), &["decide"]);
     assert!(stderr_of(&output).contains("is up to date"), "{}", stderr_of(&output));
 
@@ -289,26 +332,46 @@ fn a_hand_edit_outside_the_notes_is_shown_by_check_and_refused_by_decide_without
     assert!(run(project.path(), &["decide"]).status.success());
     let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
     let text = std::fs::read_to_string(&record).unwrap();
-    let edited = text.replacen("## Decision Drivers", "## Decision Drivers\n\nWe also asked the CFO.", 1);
+    let edited = text.replacen(
+        "## Decision Drivers",
+        "## Decision Drivers\n\nWe also asked the CFO.",
+        1,
+    );
     std::fs::write(&record, &edited).unwrap();
 
     let check = run(project.path(), &["check"]);
     assert_eq!(check.status.code(), Some(1));
     let out = stdout_of(&check);
-    assert!(out.contains("reports/0001-saas-dashboard-mvp.md: edited by hand"), "{out}");
-    assert!(out.contains("+We also asked the CFO."), "the diff shows the added line: {out}");
+    assert!(
+        out.contains("reports/0001-saas-dashboard-mvp.md: edited by hand"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+We also asked the CFO."),
+        "the diff shows the added line: {out}"
+    );
 
     let refused = run(project.path(), &["decide"]);
     assert_eq!(refused.status.code(), Some(2));
     let err = stderr_of(&refused);
-    assert!(err.contains("was edited by hand") && err.contains("+We also asked the CFO."), "{err}");
+    assert!(
+        err.contains("was edited by hand") && err.contains("+We also asked the CFO."),
+        "{err}"
+    );
     assert!(err.contains("tradeoff decide --force"), "{err}");
-    assert_eq!(std::fs::read_to_string(&record).unwrap(), edited, "nothing was overwritten");
+    assert_eq!(
+        std::fs::read_to_string(&record).unwrap(),
+        edited,
+        "nothing was overwritten"
+    );
 
     let forced = run(project.path(), &["decide", "--force"]);
     assert!(forced.status.success(), "{}", stderr_of(&forced));
     let regenerated = std::fs::read_to_string(&record).unwrap();
-    assert!(!regenerated.contains("CFO") && regenerated.contains("revision 2"), "{regenerated}");
+    assert!(
+        !regenerated.contains("CFO") && regenerated.contains("revision 2"),
+        "{regenerated}"
+    );
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
 }
 
@@ -316,7 +379,11 @@ fn git(project: &Path, args: &[&str]) {
     let mut command = std::process::Command::new("git");
     git_identity(&mut command);
     let status = command.args(args).current_dir(project).output().unwrap();
-    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 #[test]
@@ -337,7 +404,11 @@ fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
     std::fs::write(&spec, &saas).unwrap();
     assert!(run(right.path(), &["decide"]).status.success());
     let ruby = saas
-        .replacen("knows python advanced, ruby intermediate", "knows ruby expert, python beginner", 1)
+        .replacen(
+            "knows python advanced, ruby intermediate",
+            "knows ruby expert, python beginner",
+            1,
+        )
         .replacen("    uses django advanced\n", "", 1);
     std::fs::write(&spec, &ruby).unwrap();
     assert!(run(right.path(), &["decide"]).status.success());
@@ -348,13 +419,21 @@ fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
         "0002-saas-dashboard-mvp.md",
         "0002-saas-dashboard-mvp.html",
     ] {
-        std::fs::copy(right.path().join("reports").join(name), left.path().join("reports").join(name)).unwrap();
+        std::fs::copy(
+            right.path().join("reports").join(name),
+            left.path().join("reports").join(name),
+        )
+        .unwrap();
     }
     std::fs::write(left.path().join("specs/saas-dashboard-mvp.tradeoff"), &ruby).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
     git(left.path(), &["add", "-A"]);
     git(left.path(), &["commit", "-q", "-m", "merge"]);
-    assert_eq!(run(left.path(), &["check"]).status.code(), Some(1), "the shared number is reported");
+    assert_eq!(
+        run(left.path(), &["check"]).status.code(),
+        Some(1),
+        "the shared number is reported"
+    );
 
     let output = run(left.path(), &["renumber"]);
     assert!(output.status.success(), "{}", stderr_of(&output));
@@ -366,14 +445,25 @@ fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
     let reports = left.path().join("reports");
     assert_eq!(
         record_names(&reports),
-        ["0001-sensor-ingest.md", "0002-saas-dashboard-mvp.md", "0003-saas-dashboard-mvp.md"]
+        [
+            "0001-sensor-ingest.md",
+            "0002-saas-dashboard-mvp.md",
+            "0003-saas-dashboard-mvp.md"
+        ]
     );
     let newer = std::fs::read_to_string(reports.join("0002-saas-dashboard-mvp.md")).unwrap();
-    assert!(newer.contains("[0003](0003-saas-dashboard-mvp.md)") && newer.contains("  supersedes: 3\n"), "{newer}");
+    assert!(
+        newer.contains("[0003](0003-saas-dashboard-mvp.md)") && newer.contains("  supersedes: 3\n"),
+        "{newer}"
+    );
     let moved = std::fs::read_to_string(reports.join("0003-saas-dashboard-mvp.md")).unwrap();
     assert!(moved.contains("status: \"superseded by 0002\""), "{moved}");
     let check = run(left.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
     let again = run(left.path(), &["renumber"]);
-    assert!(stderr_of(&again).contains("every record in reports has its own number"), "{}", stderr_of(&again));
+    assert!(
+        stderr_of(&again).contains("every record in reports has its own number"),
+        "{}",
+        stderr_of(&again)
+    );
 }

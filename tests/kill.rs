@@ -41,8 +41,12 @@ fn accepted(text: String) -> String {
 
 /// The SaaS spec with a team that knows Ruby best: Rails replaces Django as the winner.
 fn ruby_team(text: String) -> String {
-    text.replacen("knows python advanced, ruby intermediate", "knows ruby expert, python beginner", 1)
-        .replacen("    uses django advanced\n", "", 1)
+    text.replacen(
+        "knows python advanced, ruby intermediate",
+        "knows ruby expert, python beginner",
+        1,
+    )
+    .replacen("    uses django advanced\n", "", 1)
 }
 
 /// A spec change that keeps the winner (Django).
@@ -69,7 +73,13 @@ fn decide_with_fault(project: &Path, fault: Option<u64>) -> std::process::Output
 }
 
 fn check_code(project: &Path, specs: &[&str]) -> Option<i32> {
-    tradeoff_in(project).arg("check").args(specs).output().unwrap().status.code()
+    tradeoff_in(project)
+        .arg("check")
+        .args(specs)
+        .output()
+        .unwrap()
+        .status
+        .code()
 }
 
 /// Kills `decide` at every step from `before` (a folder state) to the records of `after`
@@ -87,14 +97,21 @@ fn kill_at_every_step(before: &Snapshot, after: &[(&str, String)]) -> u64 {
         restore(&reports, before);
         let output = decide_with_fault(project.path(), Some(n));
         if output.status.success() {
-            assert_eq!(snapshot(&reports), reference, "a run past the last step writes the reference");
+            assert_eq!(
+                snapshot(&reports),
+                reference,
+                "a run past the last step writes the reference"
+            );
             return n - 1;
         }
         assert_eq!(output.status.code(), None, "killed at step {n}: {}", stderr_of(&output));
         let interrupted = snapshot(&reports);
         let check = check_code(project.path(), &[]);
         if check == Some(0) {
-            assert_eq!(interrupted, reference, "check passed on an inconsistent log after step {n}");
+            assert_eq!(
+                interrupted, reference,
+                "check passed on an inconsistent log after step {n}"
+            );
         } else {
             assert_eq!(check, Some(1), "after step {n}");
         }
@@ -126,8 +143,14 @@ fn a_kill_at_any_step_of_a_create_revision_or_supersede_is_repaired_by_the_next_
     let proposed = spec("saas-dashboard-mvp.tradeoff", |t| t);
 
     // Create: two new records (pair each) and the index.
-    let steps = kill_at_every_step(&Snapshot::new(), &[("saas.tradeoff", saas.clone()), ("chat.tradeoff", chat)]);
-    assert!(steps >= 12, "a create of two records has at least 12 kill points, found {steps}");
+    let steps = kill_at_every_step(
+        &Snapshot::new(),
+        &[("saas.tradeoff", saas.clone()), ("chat.tradeoff", chat)],
+    );
+    assert!(
+        steps >= 12,
+        "a create of two records has at least 12 kill points, found {steps}"
+    );
 
     // Revision: a proposed record rewritten in place.
     let before = decided(&[("saas.tradeoff", proposed.clone())]);
@@ -153,9 +176,18 @@ fn next(seed: &mut u64) -> u64 {
 #[test]
 #[ignore = "about a minute: run by .ci/run (cargo test --test cli kill:: -- --ignored)"]
 fn kills_at_random_moments_over_a_thousand_specs_are_repaired() {
-    let count: usize = std::env::var("TRADEOFF_KILL_SPECS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
-    let rounds: usize = std::env::var("TRADEOFF_KILL_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
-    let mut seed: u64 = std::env::var("TRADEOFF_KILL_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5eed);
+    let count: usize = std::env::var("TRADEOFF_KILL_SPECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let rounds: usize = std::env::var("TRADEOFF_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let mut seed: u64 = std::env::var("TRADEOFF_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed);
     let template = spec("saas-dashboard-mvp.tradeoff", accepted);
     let specs: Vec<(String, String)> = (0..count)
         .map(|n| {
@@ -182,17 +214,30 @@ fn kills_at_random_moments_over_a_thousand_specs_are_repaired() {
         let _ = child.wait();
         // Checking one spec is quick and still checks the whole folder: after a kill mid-run the
         // index does not list what is there, or an operation is pending.
-        let records = snapshot(&reports).keys().filter(|k| k.ends_with(".md") && k.as_str() != "README.md").count();
+        let records = snapshot(&reports)
+            .keys()
+            .filter(|k| k.ends_with(".md") && k.as_str() != "README.md")
+            .count();
         let check = check_code(project.path(), &[first_spec]);
         if records < count {
-            assert_eq!(check, Some(1), "round {round}: check passed with {records} of {count} records");
+            assert_eq!(
+                check,
+                Some(1),
+                "round {round}: check passed with {records} of {count} records"
+            );
         }
     }
     let output = decide_with_fault(project.path(), None);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let done = snapshot(&reports);
-    let records: Vec<&String> = done.keys().filter(|k| k.ends_with(".md") && k != &"README.md").collect();
+    let records: Vec<&String> = done
+        .keys()
+        .filter(|k| k.ends_with(".md") && k != &"README.md")
+        .collect();
     assert_eq!(records.len(), count, "one record per spec, numbers unique");
-    assert!(done.keys().all(|k| !k.starts_with(".tradeoff")), "no journal or temporary file is left");
+    assert!(
+        done.keys().all(|k| !k.starts_with(".tradeoff")),
+        "no journal or temporary file is left"
+    );
     assert_eq!(check_code(project.path(), &[]), Some(0));
 }

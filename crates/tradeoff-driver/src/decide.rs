@@ -2,9 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeoff_report::{
-    lock_folder, write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome,
-};
+use tradeoff_report::{lock_folder, write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;

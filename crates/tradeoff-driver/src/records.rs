@@ -68,8 +68,16 @@ impl RecordsRequest {
     pub(crate) fn specs_and_templates(&self) -> Result<(Vec<PathBuf>, Templates), Failure> {
         let specs = files::collect_specs(&self.specs)?;
         if specs.is_empty() {
-            let named: Vec<String> = self.specs.iter().map(|p| format!("`{}`", files::display_path(p))).collect();
-            let named = if named.is_empty() { "`specs/`".to_owned() } else { named.join(", ") };
+            let named: Vec<String> = self
+                .specs
+                .iter()
+                .map(|p| format!("`{}`", files::display_path(p)))
+                .collect();
+            let named = if named.is_empty() {
+                "`specs/`".to_owned()
+            } else {
+                named.join(", ")
+            };
             return Err(Failure::bad_input_msg(format!(
                 "no spec files (`*.tradeoff`) in {named}, so there is no decision to record\nhelp: write a spec there (`tradeoff init` writes an example one)"
             )));

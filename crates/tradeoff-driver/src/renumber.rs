@@ -18,14 +18,24 @@ fn added_at(path: &Path) -> Option<i64> {
         .arg("--format=%ct")
         .arg("--")
         .arg(name)
-        .current_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir })
+        .current_dir(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
         .output()
         .ok()?;
     if !output.status.success() {
         return None;
     }
     // Newest first: the last line is the first time the file was added.
-    String::from_utf8(output.stdout).ok()?.lines().last()?.trim().parse().ok()
+    String::from_utf8(output.stdout)
+        .ok()?
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Renumbers the records in `out` that share a number, holding the folder lock; returns what

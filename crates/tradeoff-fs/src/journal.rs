@@ -32,11 +32,7 @@ struct Removal(String);
 
 /// Whether `name` is a plain file name, so a journal can never write outside its folder.
 fn plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name != "."
-        && name != ".."
-        && !name.contains(['/', '\\', '\n', '\0'])
-        && name != JOURNAL
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\n', '\0']) && name != JOURNAL
 }
 
 fn encode(changes: &[Change], removals: &[Removal]) -> String {
@@ -57,14 +53,19 @@ fn damaged(path: &Path, why: &str) -> WriteError {
     WriteError {
         action: "replay the interrupted operation in",
         path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("the journal is damaged ({why})")),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the journal is damaged ({why})"),
+        ),
     }
 }
 
 type Operation = (Vec<Change>, Vec<Removal>);
 
 fn decode(path: &Path, text: &str) -> Result<Operation, WriteError> {
-    let mut rest = text.strip_prefix(HEADER).ok_or_else(|| damaged(path, "unknown header"))?;
+    let mut rest = text
+        .strip_prefix(HEADER)
+        .ok_or_else(|| damaged(path, "unknown header"))?;
     let mut changes = Vec::new();
     let mut removals = Vec::new();
     while rest != TRAILER {
@@ -86,7 +87,9 @@ fn decode(path: &Path, text: &str) -> Result<Operation, WriteError> {
             return Err(damaged(path, "a file name that is not a plain name"));
         }
         let contents = after.get(..len).ok_or_else(|| damaged(path, "truncated"))?;
-        rest = after[len..].strip_prefix('\n').ok_or_else(|| damaged(path, "truncated"))?;
+        rest = after[len..]
+            .strip_prefix('\n')
+            .ok_or_else(|| damaged(path, "truncated"))?;
         changes.push(Change {
             name: name.to_owned(),
             contents: contents.to_owned(),
@@ -249,7 +252,10 @@ mod tests {
         let changes = vec![change("a.md", "one\ntwo"), change("a.html", "")];
         let path = Path::new("j");
         let removals = vec![Removal("old.md".to_owned())];
-        assert_eq!(decode(path, &encode(&changes, &removals)).unwrap(), (changes.clone(), removals));
+        assert_eq!(
+            decode(path, &encode(&changes, &removals)).unwrap(),
+            (changes.clone(), removals)
+        );
         let escaping = encode(&[change("x", "y")], &[]).replace("write 1 x", "write 1 ../x");
         assert!(decode(path, &escaping).is_err());
         let escaping = encode(&[], &[Removal("x".to_owned())]).replace("remove x", "remove ../x");
@@ -264,7 +270,11 @@ mod tests {
         let changes = vec![change("a.md", "new md"), change("a.html", "new html")];
         std::fs::write(dir.path().join("a.md"), "new md").unwrap();
         std::fs::write(dir.path().join("a.html"), "old html").unwrap();
-        std::fs::write(dir.path().join(JOURNAL), encode(&changes, &[Removal("gone.md".to_owned())])).unwrap();
+        std::fs::write(
+            dir.path().join(JOURNAL),
+            encode(&changes, &[Removal("gone.md".to_owned())]),
+        )
+        .unwrap();
         std::fs::write(dir.path().join("gone.md"), "renamed away").unwrap();
         std::fs::write(dir.path().join(".tradeoff-abc.tmp"), "half").unwrap();
         let recovery = recover(dir.path()).unwrap();

@@ -1,7 +1,8 @@
 //! `tradeoff-report` owns decision records: the record model built from a plan and its
 //! evaluation, minijinja templates (files under `templates/`, overridable per project),
-//! Markdown to HTML through pulldown-cmark, record numbering, revisions, superseding, and the
-//! decision log index.
+//! Markdown to HTML through pulldown-cmark, record numbering (and renumbering after a merge),
+//! revisions, superseding (accepted records are never rewritten), the user's `## Notes`
+//! section, the decision log index, and the consistency check of a record folder.
 //!
 //! It must not score, filter or read catalog files: it renders what an `Evaluation` says. It
 //! writes only inside the output folder it is given, never reads a clock (same inputs, same
@@ -28,5 +29,5 @@ pub use store::{
     spec_sha256, write_index, write_record, write_record_in, Moved, RecordFolder, RecordInputs, Staleness, Versions,
     WriteOutcome,
 };
-pub use tradeoff_fs::FolderLock;
 pub use templates::{RenderedIndex, RenderedRecord, Templates};
+pub use tradeoff_fs::FolderLock;

@@ -289,7 +289,10 @@ fn accepted_record_whose_winner_changes_is_superseded() {
         }
     );
     let kept = fs::read_to_string(&new_path).unwrap();
-    assert!(kept.contains("* revision 1: supersedes 0001"), "the accepted content is kept: {kept}");
+    assert!(
+        kept.contains("* revision 1: supersedes 0001"),
+        "the accepted content is kept: {kept}"
+    );
     assert!(!kept.contains("revision 2"), "{kept}");
     let third_markdown = fs::read_to_string(&third_path).unwrap();
     assert!(

@@ -69,7 +69,10 @@ fn page_problem(record: &ExistingRecord) -> Option<Staleness> {
     let page = match scan::read_bounded(&html) {
         Ok(page) => page,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some(problem(html, "missing: every record has its HTML page; run `tradeoff decide`"));
+            return Some(problem(
+                html,
+                "missing: every record has its HTML page; run `tradeoff decide`",
+            ));
         }
         Err(e) => return Some(problem(html, format!("cannot be read: {e}"))),
     };
@@ -91,7 +94,9 @@ fn duplicate_numbers(records: &[ExistingRecord]) -> Vec<Staleness> {
     }
     let mut out = Vec::new();
     for (number, mine) in by_number {
-        let Some((first, others)) = mine.split_first() else { continue };
+        let Some((first, others)) = mine.split_first() else {
+            continue;
+        };
         for other in others {
             out.push(problem(
                 other.path.clone(),

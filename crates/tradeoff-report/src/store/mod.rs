@@ -340,9 +340,8 @@ pub fn write_record_in(
         evaluation,
         templates,
     };
-    let number = scan::next_number(&folder.records).ok_or_else(|| ReportError::NumbersExhausted {
-        dir: out_dir.clone(),
-    })?;
+    let number =
+        scan::next_number(&folder.records).ok_or_else(|| ReportError::NumbersExhausted { dir: out_dir.clone() })?;
     let first = first_revision(number, spec_path, spec_text, versions);
     let (outcome, changes) = match folder.current(&plan.id) {
         None => {

@@ -45,7 +45,12 @@ pub(crate) fn hand_edit_diff(text: &str, rendered: &str) -> String {
         .header("rendered by tradeoff", "on disk")
         .to_string();
     let lines: Vec<&str> = full.lines().collect();
-    let mut out = lines.iter().take(MAX_DIFF_LINES).copied().collect::<Vec<_>>().join("\n");
+    let mut out = lines
+        .iter()
+        .take(MAX_DIFF_LINES)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
     if lines.len() > MAX_DIFF_LINES {
         out.push_str(&format!("\n… {} more diff lines", lines.len() - MAX_DIFF_LINES));
     }

@@ -79,12 +79,18 @@ fn replace_line_start(text: &str, from: &str, to: &str) -> String {
     }
 }
 
-fn move_record(out_dir: &Path, records: &[ExistingRecord], record: &ExistingRecord, to: u32) -> Result<(), ReportError> {
+fn move_record(
+    out_dir: &Path,
+    records: &[ExistingRecord],
+    record: &ExistingRecord,
+    to: u32,
+) -> Result<(), ReportError> {
     let Some(decision) = record.decision() else {
         return Err(ReportError::BadRecord {
             path: record.path.clone(),
-            message: "shares its number with another record but has no tradeoff metadata to renumber; rename it by hand"
-                .to_owned(),
+            message:
+                "shares its number with another record but has no tradeoff metadata to renumber; rename it by hand"
+                    .to_owned(),
         });
     };
     let (old, new) = (record_number(record.number), record_number(to));
@@ -113,7 +119,10 @@ fn move_record(out_dir: &Path, records: &[ExistingRecord], record: &ExistingReco
     // Links from the other records of the same decision: the supersedes link and key, and a
     // status that says "superseded by" the moved record.
     let (old_stem, new_stem) = (format!("{old}-{decision}"), format!("{new}-{decision}"));
-    for other in records.iter().filter(|r| r.decision() == Some(decision) && r.path != record.path) {
+    for other in records
+        .iter()
+        .filter(|r| r.decision() == Some(decision) && r.path != record.path)
+    {
         let mut text = other
             .text
             .replace(&format!("[{old}]({old_stem}.md)"), &format!("[{new}]({new_stem}.md)"));

@@ -149,7 +149,11 @@ pub fn read_bounded(path: &Path) -> std::io::Result<String> {
     let metadata = std::fs::symlink_metadata(path)?;
     if metadata.file_type().is_symlink() {
         let target = std::fs::canonicalize(path)?;
-        let folder = std::fs::canonicalize(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))?;
+        let folder = std::fs::canonicalize(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        )?;
         if target.parent() != Some(folder.as_path()) {
             return Err(refused("it is a symbolic link out of the record folder".to_owned()));
         }
