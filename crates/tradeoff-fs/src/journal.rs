@@ -108,7 +108,7 @@ pub fn commit(dir: &Path, changes: &[Change]) -> Result<(), WriteError> {
 pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) -> Result<(), WriteError> {
     let changed: Vec<&Change> = changes
         .iter()
-        .filter(|c| std::fs::read(dir.join(&c.name)).map_or(true, |old| old != c.contents.as_bytes()))
+        .filter(|c| !crate::holds(&dir.join(&c.name), &c.contents))
         .collect();
     debug_assert!(changes.iter().all(|c| plain_name(&c.name)));
     let removals: Vec<Removal> = removed

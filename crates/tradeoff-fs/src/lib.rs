@@ -100,15 +100,24 @@ pub(crate) fn sync_dir(_path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Whether `path` is a regular file (not a link, device or FIFO) holding exactly `contents`. Only
+/// a file of the right length is read, so comparing never reads more than `contents.len()` bytes.
+pub(crate) fn holds(path: &Path, contents: &str) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() && metadata.len() == contents.len() as u64 => {
+            std::fs::read(path).is_ok_and(|existing| existing == contents.as_bytes())
+        }
+        _ => false,
+    }
+}
+
 /// Writes only when the bytes differ, so an unchanged file keeps its timestamp. Returns whether
 /// it wrote.
 pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool, WriteError> {
-    match std::fs::read(path) {
-        Ok(existing) if existing == contents.as_bytes() => Ok(false),
-        Ok(_) => write(path, contents).map(|()| true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write(path, contents).map(|()| true),
-        Err(e) => Err(failed("read", path)(e)),
+    if holds(path, contents) {
+        return Ok(false);
     }
+    write(path, contents).map(|()| true)
 }
 
 #[cfg(test)]
@@ -127,6 +136,17 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("a.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_an_endless_device_is_replaced_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.html");
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert!(write_if_changed(&path, "page").unwrap());
+        assert!(!std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "page");
     }
 
     #[test]
