@@ -230,7 +230,16 @@ fn a_page_linked_to_dev_zero_or_a_fifo_record_is_refused_not_read() {
         "{text}"
     );
 
-    std::fs::remove_file(&page).unwrap();
+    // decide renders the page again in place of the link, without reading through it.
+    let output = run(project.path(), &["decide"]);
+    assert!(
+        stderr_of(&output).contains("restored the page of reports/0001-sensor-ingest.md"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(!std::fs::symlink_metadata(&page).unwrap().file_type().is_symlink());
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+
     let fifo = reports.join("0002-fifo.md");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
