@@ -23,6 +23,18 @@ fn snapshot(reports: &Path) -> Snapshot {
         .collect()
 }
 
+/// The names of the files that differ between two folder states (a readable failure message).
+fn differing(a: &Snapshot, b: &Snapshot) -> Vec<String> {
+    let mut names: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect();
+    names.dedup();
+    names
+}
+
 fn restore(reports: &Path, snapshot: &Snapshot) {
     let _ = std::fs::remove_dir_all(reports);
     std::fs::create_dir_all(reports).unwrap();
@@ -64,8 +76,12 @@ fn write_specs(project: &Path, specs: &[(&str, String)]) {
 }
 
 fn decide_with_fault(project: &Path, fault: Option<u64>) -> std::process::Output {
+    run_with_fault(project, "decide", fault)
+}
+
+fn run_with_fault(project: &Path, command: &str, fault: Option<u64>) -> std::process::Output {
     let mut cmd = tradeoff_in(project);
-    cmd.args(["-q", "decide"]);
+    cmd.args(["-q", command]);
     if let Some(n) = fault {
         cmd.env("TRADEOFF_FAULT_AFTER_WRITES", n.to_string());
     }
@@ -85,17 +101,23 @@ fn check_code(project: &Path, specs: &[&str]) -> Option<i32> {
 /// Kills `decide` at every step from `before` (a folder state) to the records of `after`
 /// (specs); returns how many kill points there were.
 fn kill_at_every_step(before: &Snapshot, after: &[(&str, String)]) -> u64 {
+    kill_command_at_every_step("decide", before, after)
+}
+
+/// [`kill_at_every_step`] for any command that writes the folder (`decide`, `renumber`).
+fn kill_command_at_every_step(command: &str, before: &Snapshot, after: &[(&str, String)]) -> u64 {
     let project = project_with(&[]);
     let reports = project.path().join("reports");
     write_specs(project.path(), after);
     restore(&reports, before);
-    let output = decide_with_fault(project.path(), None);
+    let output = run_with_fault(project.path(), command, None);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let reference = snapshot(&reports);
-    assert_eq!(check_code(project.path(), &[]), Some(0));
+    let check = tradeoff_in(project.path()).arg("check").output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
     for n in 1.. {
         restore(&reports, before);
-        let output = decide_with_fault(project.path(), Some(n));
+        let output = run_with_fault(project.path(), command, Some(n));
         if output.status.success() {
             assert_eq!(
                 snapshot(&reports),
@@ -115,12 +137,13 @@ fn kill_at_every_step(before: &Snapshot, after: &[(&str, String)]) -> u64 {
         } else {
             assert_eq!(check, Some(1), "after step {n}");
         }
-        let output = decide_with_fault(project.path(), None);
+        let output = run_with_fault(project.path(), command, None);
         assert!(output.status.success(), "after step {n}: {}", stderr_of(&output));
-        assert_eq!(
-            snapshot(&reports),
-            reference,
-            "decide after a kill at step {n} restores the log an uninterrupted run writes"
+        let repaired = snapshot(&reports);
+        assert!(
+            repaired == reference,
+            "{command} after a kill at step {n} restores the log an uninterrupted run writes: {:?} differ",
+            differing(&repaired, &reference)
         );
         assert_eq!(check_code(project.path(), &[]), Some(0), "after step {n}");
     }
@@ -160,6 +183,29 @@ fn a_kill_at_any_step_of_a_create_revision_or_supersede_is_repaired_by_the_next_
     // Supersede: a new record and the old one's status, in both files of each.
     let before = decided(&[("saas.tradeoff", saas.clone())]);
     let steps = kill_at_every_step(&before, &[("saas.tradeoff", ruby_team(saas))]);
+    assert!(steps >= 10, "{steps}");
+}
+
+#[test]
+fn a_kill_at_any_step_of_a_renumber_is_completed_by_the_next_renumber() {
+    let saas = spec("saas-dashboard-mvp.tradeoff", accepted);
+    let specs = [
+        ("saas.tradeoff", ruby_team(saas.clone())),
+        ("sensor.tradeoff", spec("sensor-ingest.tradeoff", |t| t)),
+    ];
+    // Two branches merged: sensor-ingest took 0001 on one, saas-dashboard-mvp 0001 and 0002
+    // (a supersede, so the records link to each other) on the other.
+    let mut merged = decided(&specs[1..]);
+    let mut project = decided(&[("saas.tradeoff", saas)]);
+    let other = project_with(&[]);
+    restore(&other.path().join("reports"), &project);
+    write_specs(other.path(), &specs[..1]);
+    assert!(decide_with_fault(other.path(), None).status.success());
+    project = snapshot(&other.path().join("reports"));
+    for (name, bytes) in project.into_iter().filter(|(name, _)| name.starts_with("000")) {
+        merged.insert(name, bytes);
+    }
+    let steps = kill_command_at_every_step("renumber", &merged, &specs);
     assert!(steps >= 10, "{steps}");
 }
 

@@ -55,9 +55,9 @@ pub fn renumber(
             next += 1;
         }
     }
-    if !moved.is_empty() {
-        write_index(out_dir, templates)?;
-    }
+    // Also when nothing moved now: a renumber completed from the journal of a killed run has
+    // moved records, and the index must list them under their new numbers.
+    write_index(out_dir, templates)?;
     Ok(moved)
 }
 
@@ -111,7 +111,8 @@ fn move_record(
                 &format!("<dt>Record</dt><dd>{old}, "),
                 &format!("<dt>Record</dt><dd>{new}, "),
                 1,
-            );
+            )
+            .replacen(&format!("<p>Record {old}, "), &format!("<p>Record {new}, "), 1);
         changes.push(change(&html_path(&new_md), page));
         removed.push(format!("{}.html", record.file_name.trim_end_matches(".md")));
     }
