@@ -284,7 +284,7 @@ pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
 /// Mermaid labels are double-quoted strings inside a code fence: quotes, backticks and line
 /// breaks would end them, and angle brackets could reach Mermaid's HTML labels, so all are
 /// replaced by look-alikes.
-fn mermaid_label(text: &str) -> String {
+pub(super) fn mermaid_label(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| match c {

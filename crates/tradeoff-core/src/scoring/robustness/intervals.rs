@@ -30,7 +30,11 @@ impl Crossing {
     }
 }
 
-/// Every unknown cell whose threshold lies strictly inside its interval, smallest change first.
+/// A threshold must lie this far inside the interval to count: one that a cell reaches only at
+/// the very end of its range would read "above 1.00" in a record.
+const INSIDE: f64 = 0.005;
+
+/// Every unknown cell whose threshold lies inside its interval, smallest change first.
 /// The winner's cell falling lets the runner-up (the closest rival) tie; a rival's cell rising
 /// lets that rival tie. Other cells stay at their point scores.
 pub(crate) fn crossings(problem: &Problem<'_>, totals: &[f64], winner: usize) -> Vec<Crossing> {
@@ -51,7 +55,7 @@ pub(crate) fn crossings(problem: &Problem<'_>, totals: &[f64], winner: usize) ->
             let crossing = if option == winner {
                 let Some(rival) = runner_up else { continue };
                 let threshold = point - (totals[winner] - totals[rival]) / weight;
-                (threshold > low).then_some(Crossing {
+                (threshold > low + INSIDE).then_some(Crossing {
                     option,
                     column,
                     threshold,
@@ -60,7 +64,7 @@ pub(crate) fn crossings(problem: &Problem<'_>, totals: &[f64], winner: usize) ->
                 })
             } else {
                 let threshold = point + (totals[winner] - totals[option]) / weight;
-                (threshold < high).then_some(Crossing {
+                (threshold < high - INSIDE).then_some(Crossing {
                     option,
                     column,
                     threshold,

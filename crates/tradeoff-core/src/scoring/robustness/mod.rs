@@ -21,9 +21,10 @@ use tradeoff_lang::vocab::Criterion;
 use crate::assurance::{Acceptability, Assurance, Overturn, Smaa, Verdict, WeightSampling};
 use sampler::WeightDraw;
 
-/// Draws per analysis. Rank-1 acceptability near ½ then has a standard error of about 1.1
-/// percentage points, and 30 options × 12 criteria take about 1 ms (BENCHMARKS.md).
-pub const SAMPLES: usize = 2_000;
+/// Draws per analysis. Rank-1 acceptability near ½ then has a standard error of about 1.6
+/// percentage points (less further from ½), and 30 options × 12 criteria with `weigh` levels
+/// take about 1 ms (BENCHMARKS.md).
+pub const SAMPLES: usize = 1_000;
 
 /// Fixed so records are byte-identical; changing it changes the figures within sampling error.
 pub const SEED: u64 = 0x7EAD_E0FF;
@@ -97,8 +98,9 @@ pub(crate) fn weight_draw(weighting: &Weighting, criteria: &[Criterion], weights
     }
 }
 
-/// The assurance of the weighted-sum winner; none with fewer than two options or no criterion.
-pub(crate) fn assess(problem: &Problem<'_>, weighting: &Weighting, samples: usize, seed: u64) -> Option<Assurance> {
+/// The assurance of the weighted-sum winner from `samples` draws seeded with `seed`; none with
+/// fewer than two options or no criterion.
+pub fn assess(problem: &Problem<'_>, weighting: &Weighting, samples: usize, seed: u64) -> Option<Assurance> {
     let options = problem.points.len();
     if options < 2 || problem.weights.is_empty() {
         return None;
@@ -157,14 +159,28 @@ pub(crate) fn assess(problem: &Problem<'_>, weighting: &Weighting, samples: usiz
     };
     let acceptability: Vec<Acceptability> = acceptability.into_iter().map(|(_, a)| a).collect();
     let winner_share = share(wins);
-    let verdict = if !holds {
+    // One unknown fact that can overturn the winner at the stated weights decides the verdict:
+    // learning it is a concrete next step. When only several unknowns at their extremes together
+    // could overturn it (`holds` false, no single crossing), the acceptability decides, since
+    // the draws cover such combinations in proportion to how plausible they are.
+    let verdict = if !overturns.is_empty() {
         Verdict::DependsOnUnknowns
     } else if winner_share < ROBUST_ACCEPTABILITY {
         Verdict::DependsOnWeights
     } else {
         Verdict::Robust
     };
-    let summary = summary(verdict, problem.names[winner], winner_share, &acceptability, problem.ids[winner], samples);
+    let summary = summary(
+        Standing {
+            verdict,
+            holds,
+            winner: problem.names[winner],
+            winner_id: problem.ids[winner],
+            share: winner_share,
+            samples,
+        },
+        &acceptability,
+    );
     Some(Assurance {
         winner: problem.ids[winner].to_string(),
         verdict,
@@ -203,36 +219,50 @@ fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-/// The verdict in one sentence, naming the strongest challenger where there is one.
-fn summary(
+/// What the verdict sentence is about.
+struct Standing<'a> {
     verdict: Verdict,
-    winner: &str,
+    holds: bool,
+    winner: &'a str,
+    winner_id: &'a str,
     share: f64,
-    acceptability: &[Acceptability],
-    winner_id: &str,
     samples: usize,
-) -> String {
+}
+
+/// The verdict in one sentence, naming the strongest challenger where there is one.
+fn summary(standing: Standing<'_>, acceptability: &[Acceptability]) -> String {
+    let Standing {
+        verdict,
+        holds,
+        winner,
+        winner_id,
+        share,
+        samples,
+    } = standing;
     let challenger = acceptability
         .iter()
         .find(|a| a.framework != winner_id && a.first() > 0.0)
         .map(|a| format!("; {} wins in {}", a.name, percent(a.first())))
         .unwrap_or_default();
     let samples = crate::numbers::thousands(samples as u64);
+    let unknowns = if holds {
+        "no value of the unknown facts changes the winner at the stated weights"
+    } else {
+        "no single unknown fact changes the winner at the stated weights (only several at their extremes together could)"
+    };
+    let share = percent(share);
     match verdict {
         Verdict::Robust => format!(
-            "Robust: {winner} wins in {} of {samples} draws of plausible weights and unknown facts{challenger}, and no \
-             value of the unknown facts changes the winner at the stated weights.",
-            percent(share)
+            "Robust: {winner} wins in {share} of {samples} draws of plausible weights and unknown facts{challenger}, \
+             and {unknowns}."
         ),
         Verdict::DependsOnWeights => format!(
-            "Depends on weights: no value of the unknown facts changes the winner at the stated weights, but {winner} \
-             wins in only {} of {samples} draws of plausible weights{challenger}.",
-            percent(share)
+            "Depends on weights: {unknowns}, but {winner} wins in only {share} of {samples} draws of plausible \
+             weights{challenger}."
         ),
         Verdict::DependsOnUnknowns => format!(
-            "Depends on unknown facts: at the stated weights {winner} could lose if unknown facts turn out \
-             unfavourably; it wins in {} of {samples} draws of plausible weights and unknown facts{challenger}.",
-            percent(share)
+            "Depends on unknown facts: at the stated weights one unknown fact could change the winner (see below); \
+             {winner} wins in {share} of {samples} draws of plausible weights and unknown facts{challenger}."
         ),
     }
 }

@@ -120,6 +120,18 @@ fn an_unknown_too_narrow_to_matter_is_not_an_overturn() {
 }
 
 #[test]
+fn unknowns_that_overturn_only_together_leave_the_verdict_to_acceptability() {
+    let mut case = Case::known(vec![vec![0.8, 0.8], vec![0.7, 0.7]], vec![0.5, 0.5]);
+    // Either cell of a alone at 0.65 leaves a ahead (0.725 > 0.7); both together do not.
+    case.lows[0] = vec![0.65, 0.65];
+    let assurance = case.assess(1_000, SEED);
+    assert!(!assurance.holds_whatever_unknowns);
+    assert!(assurance.overturns.is_empty());
+    assert_ne!(assurance.verdict, Verdict::DependsOnUnknowns);
+    assert!(assurance.summary.contains("only several at their extremes together"), "{}", assurance.summary);
+}
+
+#[test]
 fn the_same_seed_gives_the_same_assurance() {
     let case = Case::known(vec![vec![0.9, 0.2], vec![0.6, 0.9], vec![0.7, 0.7]], vec![0.6, 0.4]);
     assert_eq!(case.assess(700, 3), case.assess(700, 3));
