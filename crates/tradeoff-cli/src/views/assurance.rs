@@ -16,7 +16,8 @@ pub fn render(out: &mut String, assurance: &Assurance) {
     let _ = writeln!(
         out,
         "acceptability (share of {} seeded draws, seed {}: rank 1, 2, 3):",
-        smaa.samples, smaa.seed
+        tradeoff_core::numbers::thousands(smaa.samples as u64),
+        smaa.seed
     );
     let width = smaa
         .acceptability
