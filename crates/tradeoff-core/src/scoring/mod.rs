@@ -1,6 +1,7 @@
-//! Scoring: hard filters, criterion functions, aggregation, AHP weights, sensitivity.
+//! Scoring: hard filters, criterion functions, aggregation, AHP weights, sensitivity, and how
+//! sure the decision is (robustness: intervals and SMAA-2 acceptability).
 //!
-//! [`evaluate`] is a pure function of the plan, the catalog and the settings: no clock, no
+//! [`evaluate`] is a pure function of the plan, the catalog and the settings: no clock, no unseeded
 //! randomness, no hash-map iteration, so the same inputs always give the same [`Evaluation`].
 //! The rules are documented in `docs/scoring.md`.
 

@@ -7,8 +7,9 @@ use rand_pcg::Pcg64Mcg;
 use crate::scoring::ahp::{self, PairJudgment};
 
 /// Power iteration stops when no weight moves by more than this: far below the sampling error of
-/// the acceptability indices, and several times faster than the record's 1e-15.
-const AHP_TOLERANCE: f64 = 1e-9;
+/// the acceptability indices (over a percentage point), and several times faster than the
+/// record's 1e-15.
+const AHP_TOLERANCE: f64 = 1e-6;
 
 /// PCG (O'Neill 2014): small, fast, and the same stream on every platform for a given seed.
 pub(crate) struct Draws(Pcg64Mcg);
