@@ -62,7 +62,7 @@ fn a_winner_better_on_everything_is_robust() {
     assert!(assurance.holds_whatever_unknowns);
     assert!(assurance.overturns.is_empty());
     assert_eq!(first(&assurance, "a"), 1.0);
-    assert!(assurance.summary.starts_with("Robust: a wins in 100% of 1,000 draws"));
+    assert!(assurance.summary.starts_with("Robust: a wins in 100.0% of 1,000 draws"));
     let central: f64 = assurance.smaa.central_weights.values().sum();
     assert!((central - 1.0).abs() < 1e-9, "central weights are a weight vector");
 }
