@@ -153,7 +153,13 @@ fn robustness_matrix() -> [Vec<Vec<f64>>; 3] {
             .map(|(i, row)| {
                 row.iter()
                     .enumerate()
-                    .map(|(k, s)| if unknown(i, k) { (s + offset).clamp(0.0, 1.0) } else { *s })
+                    .map(|(k, s)| {
+                        if unknown(i, k) {
+                            (s + offset).clamp(0.0, 1.0)
+                        } else {
+                            *s
+                        }
+                    })
                     .collect()
             })
             .collect()

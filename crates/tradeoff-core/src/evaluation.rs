@@ -72,7 +72,10 @@ pub struct Interval {
 
 impl Interval {
     pub fn point(value: f64) -> Interval {
-        Interval { low: value, high: value }
+        Interval {
+            low: value,
+            high: value,
+        }
     }
 
     /// True when the range is wider than rounding noise: the score rests on an unknown.

@@ -157,10 +157,7 @@ impl ComparisonModel {
                         name: a.name.clone(),
                         old: share(a.old),
                         new: share(a.new),
-                        delta: format!(
-                            "{:+.1} pp",
-                            (a.new.unwrap_or(0.0) - a.old.unwrap_or(0.0)) * 100.0
-                        ),
+                        delta: format!("{:+.1} pp", (a.new.unwrap_or(0.0) - a.old.unwrap_or(0.0)) * 100.0),
                     }
                 })
                 .collect(),
@@ -169,7 +166,9 @@ impl ComparisonModel {
 }
 
 fn verdict_label(verdict: Option<tradeoff_core::assurance::Verdict>) -> String {
-    verdict.map_or("none (fewer than two options)", |v| v.label()).to_owned()
+    verdict
+        .map_or("none (fewer than two options)", |v| v.label())
+        .to_owned()
 }
 
 /// A winner's display name (its id if it is not ranked on either side).

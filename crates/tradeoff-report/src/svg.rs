@@ -112,7 +112,10 @@ mod tests {
 
     #[test]
     fn labels_and_title_are_escaped() {
-        let svg = bar_chart(&chart_with("<script>alert(1)</script>", &[("A&B <x>", 0.5)]), "chart-title");
+        let svg = bar_chart(
+            &chart_with("<script>alert(1)</script>", &[("A&B <x>", 0.5)]),
+            "chart-title",
+        );
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(svg.contains("A&amp;B &lt;x&gt;"));

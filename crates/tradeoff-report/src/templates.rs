@@ -122,7 +122,10 @@ impl Templates {
     /// Renders a record as Markdown (MADR 4) and as a self-contained HTML page whose body is
     /// that Markdown converted, with the SVG chart in place of the Mermaid one.
     pub fn render_record(&self, record: &RecordModel) -> Result<RenderedRecord, ReportError> {
-        let mut charts = vec![(record.chart.mermaid.as_str(), svg::bar_chart(&record.chart, "chart-title"))];
+        let mut charts = vec![(
+            record.chart.mermaid.as_str(),
+            svg::bar_chart(&record.chart, "chart-title"),
+        )];
         if let Some(assurance) = &record.assurance {
             charts.push((
                 assurance.chart.mermaid.as_str(),

@@ -69,9 +69,15 @@ fn html_pages_contain_no_markup_from_the_spec() {
     assert!(html.contains("mallory &lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
     // The charts' SVG text is escaped too (the winner's name is in the totals chart).
-    let svgs: Vec<&str> = html.split("<svg").skip(1).map(|s| &s[..s.find("</svg>").unwrap()]).collect();
+    let svgs: Vec<&str> = html
+        .split("<svg")
+        .skip(1)
+        .map(|s| &s[..s.find("</svg>").unwrap()])
+        .collect();
     assert!(!svgs.is_empty());
-    assert!(svgs.iter().any(|svg| svg.contains("Fast&lt;script&gt;alert(1)&lt;/script&gt;API")));
+    assert!(svgs
+        .iter()
+        .any(|svg| svg.contains("Fast&lt;script&gt;alert(1)&lt;/script&gt;API")));
     assert!(svgs.iter().all(|svg| !svg.contains("<script")));
 }
 

@@ -70,7 +70,13 @@ fn carried_by(option: &ScoredOption) -> String {
             let score = Criterion::parse(&criterion)
                 .and_then(|c| option.cells.get(&c))
                 // An asterisk marks a score that rests on an unknown fact.
-                .map(|cell| format!(" {:.2}{}", cell.score, if cell.interval.is_uncertain() { "*" } else { "" }))
+                .map(|cell| {
+                    format!(
+                        " {:.2}{}",
+                        cell.score,
+                        if cell.interval.is_uncertain() { "*" } else { "" }
+                    )
+                })
                 .unwrap_or_default();
             format!("{criterion}{score}")
         })

@@ -81,7 +81,10 @@ pub fn render(explanation: &Explanation<'_>, decision: &str) -> String {
 fn render_cell(out: &mut String, cell: &CellExplanation<'_>) {
     let interval = &cell.cell.interval;
     let unknown = if interval.is_uncertain() {
-        format!(", {:.2} to {:.2} if the unknowns were known", interval.low, interval.high)
+        format!(
+            ", {:.2} to {:.2} if the unknowns were known",
+            interval.low, interval.high
+        )
     } else {
         String::new()
     };

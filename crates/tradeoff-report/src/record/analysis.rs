@@ -135,7 +135,9 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
                         .iter()
                         .map(|c| match option.cells.get(c) {
                             // The asterisk marks a point score that rests on an unknown fact.
-                            Some(cell) if cell.interval.is_uncertain() => format!("{}*", format::score(Some(cell.score))),
+                            Some(cell) if cell.interval.is_uncertain() => {
+                                format!("{}*", format::score(Some(cell.score)))
+                            }
                             cell => format::score(cell.map(|cell| cell.score)),
                         })
                         .collect(),

@@ -138,7 +138,10 @@ fn method_line(assurance: &Assurance) -> String {
     let central = if central.is_empty() {
         String::new()
     } else {
-        format!(" The weights under which the winner wins average {}.", central.join(", "))
+        format!(
+            " The weights under which the winner wins average {}.",
+            central.join(", ")
+        )
     };
     format!(
         "Acceptability (SMAA-2): the share of {} seeded draws (seed {}) in which each option ranks first, second or \

@@ -128,7 +128,11 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
                     .cite(&framework.id, "security_policy", fact.value.clone(), fact),
             );
         }
-        None => inputs.absent_within("security_policy", NEUTRAL / SECURITY_ITEMS as f64, NEUTRAL / SECURITY_ITEMS as f64),
+        None => inputs.absent_within(
+            "security_policy",
+            NEUTRAL / SECURITY_ITEMS as f64,
+            NEUTRAL / SECURITY_ITEMS as f64,
+        ),
     }
     match &framework.lts {
         Some(fact) => {

@@ -297,6 +297,10 @@ mod tests {
         inputs.absent("a");
         inputs.within(0.6, 0.9);
         let cell = inputs.cell(0.5, "e".into());
-        assert_eq!(cell.interval, Interval { low: 0.5, high: 0.9 }, "widened to hold the score");
+        assert_eq!(
+            cell.interval,
+            Interval { low: 0.5, high: 0.9 },
+            "widened to hold the score"
+        );
     }
 }

@@ -39,9 +39,11 @@ const INSIDE: f64 = 0.005;
 /// lets that rival tie. Other cells stay at their point scores.
 pub(crate) fn crossings(problem: &Problem<'_>, totals: &[f64], winner: usize) -> Vec<Crossing> {
     let mut found = Vec::new();
-    let runner_up = (0..totals.len())
-        .filter(|&j| j != winner)
-        .max_by(|&a, &b| totals[a].total_cmp(&totals[b]).then(problem.tie_order[b].cmp(&problem.tie_order[a])));
+    let runner_up = (0..totals.len()).filter(|&j| j != winner).max_by(|&a, &b| {
+        totals[a]
+            .total_cmp(&totals[b])
+            .then(problem.tie_order[b].cmp(&problem.tie_order[a]))
+    });
     for (column, &weight) in problem.weights.iter().enumerate() {
         if weight <= 0.0 {
             continue;

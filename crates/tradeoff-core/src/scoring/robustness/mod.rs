@@ -78,15 +78,16 @@ impl<'a> Problem<'a> {
 }
 
 /// The weight draw the plan's weighting implies: its priority order, or its judgments.
-pub(crate) fn weight_draw(weighting: &Weighting, criteria: &[Criterion], weights: &[f64]) -> (WeightDraw, WeightSampling) {
+pub(crate) fn weight_draw(
+    weighting: &Weighting,
+    criteria: &[Criterion],
+    weights: &[f64],
+) -> (WeightDraw, WeightSampling) {
     match weighting {
         Weighting::Direct { .. } => (WeightDraw::ordinal(weights), WeightSampling::Ordinal),
         Weighting::Pairwise { judgments } => {
             let (compared, pairs) = super::weights::pair_judgments(judgments);
-            let column_of = compared
-                .iter()
-                .map(|c| criteria.iter().position(|x| x == c))
-                .collect();
+            let column_of = compared.iter().map(|c| criteria.iter().position(|x| x == c)).collect();
             let draw = WeightDraw::Pairwise {
                 criteria: compared.len(),
                 judgments: pairs,

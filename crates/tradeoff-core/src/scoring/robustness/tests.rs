@@ -106,7 +106,10 @@ fn a_rivals_unknown_can_overturn_from_above() {
     let overturn = &assurance.overturns[0];
     assert!(!overturn.below);
     assert!((overturn.threshold - 0.9).abs() < 1e-12);
-    assert_eq!(overturn.statement, "if b's performance score were above 0.90, b would win");
+    assert_eq!(
+        overturn.statement,
+        "if b's performance score were above 0.90, b would win"
+    );
 }
 
 #[test]
@@ -128,7 +131,11 @@ fn unknowns_that_overturn_only_together_leave_the_verdict_to_acceptability() {
     assert!(!assurance.holds_whatever_unknowns);
     assert!(assurance.overturns.is_empty());
     assert_ne!(assurance.verdict, Verdict::DependsOnUnknowns);
-    assert!(assurance.summary.contains("only several at their extremes together"), "{}", assurance.summary);
+    assert!(
+        assurance.summary.contains("only several at their extremes together"),
+        "{}",
+        assurance.summary
+    );
 }
 
 #[test]
