@@ -65,7 +65,10 @@ fn two_specs_give_a_markdown_summary_of_the_winner_and_rank_moves() {
         .lines()
         .find(|line| line.starts_with("| FastAPI | "))
         .unwrap_or_else(|| panic!("FastAPI's acceptability did not change: {text}"));
-    assert!(fastapi.ends_with(" pp |") && fastapi.contains("| -"), "it fell: {fastapi}");
+    assert!(
+        fastapi.ends_with(" pp |") && fastapi.contains("| -"),
+        "it fell: {fastapi}"
+    );
 }
 
 #[test]

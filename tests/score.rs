@@ -225,7 +225,10 @@ fn every_example_spec_says_how_sure_it_is() {
                     cell["interval"]["low"].as_f64().unwrap(),
                     cell["interval"]["high"].as_f64().unwrap(),
                 );
-                assert!(low <= score && score <= high, "{criterion}: {score} not in [{low}, {high}]");
+                assert!(
+                    low <= score && score <= high,
+                    "{criterion}: {score} not in [{low}, {high}]"
+                );
                 if cell["missing"].as_array().unwrap().is_empty() {
                     assert_eq!((low, high), (score, score), "{criterion}: nothing missing");
                 }
@@ -243,7 +246,11 @@ fn every_example_spec_says_how_sure_it_is() {
             .iter()
             .map(|a| a["ranks"][0].as_f64().unwrap())
             .sum();
-        assert!((first - 1.0).abs() < 1e-9, "{}: rank-1 shares sum to {first}", path.display());
+        assert!(
+            (first - 1.0).abs() < 1e-9,
+            "{}: rank-1 shares sum to {first}",
+            path.display()
+        );
         let verdict = assurance["verdict"].as_str().unwrap();
         assert!(
             ["robust", "depends-on-weights", "depends-on-unknowns"].contains(&verdict),

@@ -145,7 +145,7 @@ fn robustness_matrix() -> [Vec<Vec<f64>>; 3] {
     let points: Vec<Vec<f64>> = (0..options)
         .map(|i| (0..columns).map(|k| score(i, k)).collect())
         .collect();
-    let unknown = |i: usize, k: usize| (i + k) % 4 == 0;
+    let unknown = |i: usize, k: usize| (i + k).is_multiple_of(4);
     let bound = |offset: f64| -> Vec<Vec<f64>> {
         points
             .iter()

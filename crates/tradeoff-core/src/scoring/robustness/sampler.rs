@@ -18,7 +18,7 @@ impl Draws {
     pub(crate) fn new(seed: u64) -> Draws {
         // The multiplier-only PCG needs an odd state; spreading the seed over 128 bits keeps
         // nearby seeds apart.
-        let state = (u128::from(seed) << 64 | u128::from(seed ^ 0x9E37_79B9_7F4A_7C15)) | 1;
+        let state = ((u128::from(seed) << 64) | u128::from(seed ^ 0x9E37_79B9_7F4A_7C15)) | 1;
         Draws(Pcg64Mcg::new(state))
     }
 
@@ -29,7 +29,7 @@ impl Draws {
 
     /// Uniform in 0..n (n > 0), by multiply-shift; the bias is below 2⁻³² for any n here.
     fn below(&mut self, n: usize) -> usize {
-        ((self.0.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.0.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 }
 
