@@ -56,6 +56,19 @@ fn two_specs_give_a_markdown_summary_of_the_winner_and_rank_moves() {
     assert!(text.contains("| FastAPI | #1 → #"), "{text}");
     assert!(text.contains("| ▼ "), "FastAPI moved down: {text}");
     assert!(!text.contains("#### Weights changed"), "weights are the same: {text}");
+    // FastAPI no longer wins any draw worth mentioning; its old share is shown against the new.
+    let acceptability = text
+        .split("#### Acceptability (share of draws each option wins)")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no acceptability section: {text}"));
+    let fastapi = acceptability
+        .lines()
+        .find(|line| line.starts_with("| FastAPI | "))
+        .unwrap_or_else(|| panic!("FastAPI's acceptability did not change: {text}"));
+    assert!(
+        fastapi.ends_with(" pp |") && fastapi.contains("| -"),
+        "it fell: {fastapi}"
+    );
 }
 
 #[test]

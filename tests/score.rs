@@ -209,3 +209,54 @@ fn feature_tiers_decide_who_survives_and_every_survivor_says_how() {
         (Some("third-party"), Some("springdoc-openapi"))
     );
 }
+
+/// Every example spec's JSON says how sure it is: intervals that hold the point scores (and are a
+/// point exactly where nothing is missing), acceptability shares for ranks 1–3, the sample count
+/// and seed, and a verdict sentence naming the winner.
+#[test]
+fn every_example_spec_says_how_sure_it_is() {
+    for entry in std::fs::read_dir(root().join("specs")).unwrap() {
+        let path = entry.unwrap().path();
+        let evaluation = evaluation_of(path.to_str().unwrap());
+        for option in evaluation["options"].as_array().unwrap() {
+            for (criterion, cell) in option["cells"].as_object().unwrap() {
+                let score = cell["score"].as_f64().unwrap();
+                let (low, high) = (
+                    cell["interval"]["low"].as_f64().unwrap(),
+                    cell["interval"]["high"].as_f64().unwrap(),
+                );
+                assert!(
+                    low <= score && score <= high,
+                    "{criterion}: {score} not in [{low}, {high}]"
+                );
+                if cell["missing"].as_array().unwrap().is_empty() {
+                    assert_eq!((low, high), (score, score), "{criterion}: nothing missing");
+                }
+            }
+        }
+        let assurance = &evaluation["assurance"];
+        let smaa = &assurance["smaa"];
+        assert_eq!(smaa["samples"], 1000, "{}", path.display());
+        assert!(smaa["seed"].as_u64().is_some());
+        let winner = evaluation["options"][0]["framework"].as_str().unwrap();
+        assert_eq!(assurance["winner"], winner, "{}", path.display());
+        let first: f64 = smaa["acceptability"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["ranks"][0].as_f64().unwrap())
+            .sum();
+        assert!(
+            (first - 1.0).abs() < 1e-9,
+            "{}: rank-1 shares sum to {first}",
+            path.display()
+        );
+        let verdict = assurance["verdict"].as_str().unwrap();
+        assert!(
+            ["robust", "depends-on-weights", "depends-on-unknowns"].contains(&verdict),
+            "{verdict}"
+        );
+        let name = evaluation["options"][0]["name"].as_str().unwrap();
+        assert!(assurance["summary"].as_str().unwrap().contains(name));
+    }
+}

@@ -136,3 +136,77 @@ fn evaluate_all_criteria(bencher: Bencher, frameworks: usize) {
     let settings = Settings::default();
     bencher.bench(|| evaluate(divan::black_box(&plan), divan::black_box(&catalog), &settings));
 }
+
+/// A 30 × 12 decision matrix with every fourth cell unknown (an interval of ±0.3 around it),
+/// scores spread by the same index hash as the synthetic catalog.
+fn robustness_matrix() -> [Vec<Vec<f64>>; 3] {
+    let (options, columns) = (30, 12);
+    let score = |i: usize, k: usize| 0.1 + 0.9 * pick(i, k, 1_000) as f64 / 1_000.0;
+    let points: Vec<Vec<f64>> = (0..options)
+        .map(|i| (0..columns).map(|k| score(i, k)).collect())
+        .collect();
+    let unknown = |i: usize, k: usize| (i + k).is_multiple_of(4);
+    let bound = |offset: f64| -> Vec<Vec<f64>> {
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(k, s)| {
+                        if unknown(i, k) {
+                            (s + offset).clamp(0.0, 1.0)
+                        } else {
+                            *s
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let (lows, highs) = (bound(-0.3), bound(0.3));
+    [points, lows, highs]
+}
+
+/// The "how sure" analysis alone (intervals, overturns and SMAA-2 with the default sample count)
+/// for 30 frameworks × 12 criteria: `weigh` levels (four levels, ordinal draws) and `compare`
+/// judgments (a chain of 11 plus 11 cross-links, each perturbed and re-solved with AHP).
+#[divan::bench(args = ["weigh", "compare"])]
+fn assurance_30_by_12(bencher: Bencher, weighting: &str) {
+    use tradeoff_core::scoring::robustness::{assess, Problem, SAMPLES, SEED};
+    use tradeoff_lang::plan::Judgment;
+    let criteria: Vec<Criterion> = Criterion::ALL.to_vec();
+    let levels = [0.4, 0.3, 0.2, 0.1];
+    let raw: Vec<f64> = (0..criteria.len()).map(|k| levels[k % 4]).collect();
+    let sum: f64 = raw.iter().sum();
+    let weights: Vec<f64> = raw.iter().map(|w| w / sum).collect();
+    let weighting = match weighting {
+        "weigh" => Weighting::Direct {
+            weights: criteria.iter().copied().zip(weights.iter().copied()).collect(),
+        },
+        _ => Weighting::Pairwise {
+            judgments: (0..criteria.len() - 1)
+                .flat_map(|k| {
+                    let next = Judgment {
+                        more: criteria[k],
+                        less: criteria[k + 1],
+                        intensity: 1.0 + (k % 3) as f64,
+                    };
+                    let across = Judgment {
+                        more: criteria[(k + 5) % criteria.len()],
+                        less: criteria[k],
+                        intensity: 2.0,
+                    };
+                    [next, across]
+                })
+                .collect(),
+        },
+    };
+    let ids: Vec<String> = (0..30).map(|i| format!("fw{i:02}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let [points, lows, highs] = robustness_matrix();
+    bencher.bench(|| {
+        let problem = Problem::new(&ids, &ids, &criteria, &weights, [&points, &lows, &highs]);
+        assess(divan::black_box(&problem), &weighting, SAMPLES, SEED)
+    });
+}

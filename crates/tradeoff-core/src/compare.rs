@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use tradeoff_lang::vocab::Criterion;
 
+use crate::assurance::Verdict;
 use crate::evaluation::{Aggregation, Evaluation, FactRef, Warning};
 
 /// Weight and total differences smaller than this are rounding noise, not changes.
@@ -38,6 +39,21 @@ pub struct Comparison {
     /// the new wording. Shown once, not as one new and one resolved warning.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed_warnings: Vec<Warning>,
+    /// The "how sure" verdict on each side (none when fewer than two options survive).
+    pub verdict: Change<Option<Verdict>>,
+    /// Frameworks whose rank-1 acceptability moved by at least half a percentage point, in the
+    /// new acceptability order, then those only on the old side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acceptability: Vec<AcceptabilityChange>,
+}
+
+/// A framework's rank-1 acceptability (share of draws it wins) on each side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AcceptabilityChange {
+    pub framework: String,
+    pub name: String,
+    pub old: Option<f64>,
+    pub new: Option<f64>,
 }
 
 impl Comparison {
@@ -58,6 +74,8 @@ impl Comparison {
             && self.new_warnings.is_empty()
             && self.resolved_warnings.is_empty()
             && self.changed_warnings.is_empty()
+            && !self.verdict.changed
+            && self.acceptability.is_empty()
     }
 }
 
@@ -130,7 +148,52 @@ pub fn compare(old: &Evaluation, new: &Evaluation) -> Comparison {
         new_warnings: only_in(&new.warnings, &old.warnings),
         resolved_warnings: only_in(&old.warnings, &new.warnings),
         changed_warnings: reworded(&old.warnings, &new.warnings),
+        verdict: Change::of(
+            old.assurance.as_ref().map(|a| a.verdict),
+            new.assurance.as_ref().map(|a| a.verdict),
+        ),
+        acceptability: acceptability_changes(old, new),
     }
+}
+
+/// Acceptability moves smaller than this are sampling noise between two nearby problems.
+const ACCEPTABILITY_NOISE: f64 = 0.005;
+
+fn acceptability_changes(old: &Evaluation, new: &Evaluation) -> Vec<AcceptabilityChange> {
+    let shares = |eval: &Evaluation| -> Vec<(String, String, f64)> {
+        eval.assurance
+            .iter()
+            .flat_map(|a| &a.smaa.acceptability)
+            .map(|a| (a.framework.clone(), a.name.clone(), a.first()))
+            .collect()
+    };
+    let (before, after) = (shares(old), shares(new));
+    let find = |list: &[(String, String, f64)], id: &str| list.iter().find(|(f, _, _)| f == id).map(|(_, _, s)| *s);
+    let mut changes: Vec<AcceptabilityChange> = after
+        .iter()
+        .map(|(id, name, share)| AcceptabilityChange {
+            framework: id.clone(),
+            name: name.clone(),
+            old: find(&before, id),
+            new: Some(*share),
+        })
+        .collect();
+    changes.extend(
+        before
+            .iter()
+            .filter(|(id, _, _)| find(&after, id).is_none())
+            .map(|(id, name, share)| AcceptabilityChange {
+                framework: id.clone(),
+                name: name.clone(),
+                old: Some(*share),
+                new: None,
+            }),
+    );
+    changes.retain(|c| {
+        let (old, new) = (c.old.unwrap_or(0.0), c.new.unwrap_or(0.0));
+        (old - new).abs() >= ACCEPTABILITY_NOISE
+    });
+    changes
 }
 
 fn primary_total(eval: &Evaluation, index: usize) -> Option<f64> {
@@ -276,8 +339,10 @@ mod tests {
             explanation: String::new(),
             facts,
             missing: Vec::new(),
+            interval: crate::evaluation::Interval::point(total),
         };
         ScoredOption {
+            total_interval: crate::evaluation::Interval::point(total),
             framework: id.into(),
             name: id.to_uppercase(),
             language: "rust".into(),
@@ -318,6 +383,7 @@ mod tests {
             eliminated: Vec::new(),
             rank_disagreement: false,
             sensitivity: None,
+            assurance: None,
             warnings: warnings
                 .iter()
                 .map(|code| Warning {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tradeoff_lang::vocab::{Acceptance, Criterion, Feature, Tier};
 
 /// Version of the evaluation's JSON shape.
-pub const EVALUATION_FORMAT_VERSION: u32 = 1;
+pub const EVALUATION_FORMAT_VERSION: u32 = 2;
 
 /// An aggregation method actually run (the plan's `all` expands to every one of these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -57,6 +57,31 @@ pub struct ScoreCell {
     pub facts: Vec<FactRef>,
     /// Names of facts the criterion wanted but the catalog does not have.
     pub missing: Vec<String>,
+    /// The scores the cell could take if its missing inputs were known: `[score, score]` when
+    /// nothing is missing, else the criterion's score with the missing inputs at their worst and
+    /// best (or [0, 1] where the criterion cannot bound them). Always contains `score`.
+    pub interval: Interval,
+}
+
+/// A closed range of scores, `low <= high`, both in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    pub fn point(value: f64) -> Interval {
+        Interval {
+            low: value,
+            high: value,
+        }
+    }
+
+    /// True when the range is wider than rounding noise: the score rests on an unknown.
+    pub fn is_uncertain(&self) -> bool {
+        self.high - self.low > 1e-9
+    }
 }
 
 /// A framework that survived the hard filters, with its scores.
@@ -73,6 +98,8 @@ pub struct ScoredOption {
     pub ranks: BTreeMap<Aggregation, usize>,
     /// Weighted mean of the cells' confidence.
     pub confidence: f64,
+    /// The weighted sum with every unknown cell at its low / high end.
+    pub total_interval: Interval,
     /// Strongest contributions (criterion names with short reasons), for ranking tables.
     pub top_reasons: Vec<String>,
     /// How it meets each `feature` requirement, in feature order.
@@ -211,6 +238,10 @@ pub struct Evaluation {
     pub rank_disagreement: bool,
     /// None when fewer than two options survive or no criterion is weighted.
     pub sensitivity: Option<Sensitivity>,
+    /// How sure the decision is: intervals, acceptability under uncertain weights and unknowns,
+    /// and what would overturn it. None when fewer than two options survive or no criterion is
+    /// weighted.
+    pub assurance: Option<crate::assurance::Assurance>,
     pub warnings: Vec<Warning>,
     /// Catalog entries that came from user files (added or overriding built-ins), by id.
     pub overrides: Vec<CatalogOverride>,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tradeoff_lang::vocab::Criterion;
 
-use crate::evaluation::{Aggregation, Eliminated, EliminationReason, Evaluation, ScoreCell};
+use crate::assurance::{Acceptability, Overturn};
+use crate::evaluation::{Aggregation, Eliminated, EliminationReason, Evaluation, Interval, ScoreCell};
 
 /// One framework's part of the evaluation (what `tradeoff explain --format json` prints).
 #[derive(Debug, Serialize)]
@@ -24,6 +25,12 @@ pub enum Explanation<'a> {
         totals: &'a BTreeMap<Aggregation, f64>,
         ranks: &'a BTreeMap<Aggregation, usize>,
         confidence: f64,
+        /// The weighted sum with its unknown cells at their worst and best.
+        total_interval: Interval,
+        /// Its share of the acceptability draws at ranks 1–3, when the analysis ran.
+        acceptability: Option<&'a Acceptability>,
+        /// The statements that would overturn the winner through one of its cells.
+        overturns: Vec<&'a Overturn>,
         cells: Vec<CellExplanation<'a>>,
         catalog_version: &'a str,
     },
@@ -80,6 +87,18 @@ pub fn explain<'a>(eval: &'a Evaluation, wanted: &str) -> Option<Explanation<'a>
             totals: &option.totals,
             ranks: &option.ranks,
             confidence: option.confidence,
+            total_interval: option.total_interval,
+            acceptability: eval
+                .assurance
+                .iter()
+                .flat_map(|a| &a.smaa.acceptability)
+                .find(|a| a.framework == option.framework),
+            overturns: eval
+                .assurance
+                .iter()
+                .flat_map(|a| &a.overturns)
+                .filter(|o| o.framework == option.framework)
+                .collect(),
             cells,
             catalog_version: &eval.catalog_version,
         });

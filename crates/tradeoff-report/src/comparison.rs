@@ -27,6 +27,18 @@ pub struct ComparisonModel {
     pub new_warnings: Vec<WarningRow>,
     pub resolved_warnings: Vec<WarningRow>,
     pub changed_warnings: Vec<WarningRow>,
+    /// The "how sure" verdict's labels, when it changed.
+    pub verdict: Option<Labels>,
+    pub acceptability: Vec<AcceptabilityRow>,
+}
+
+/// A framework's rank-1 acceptability before and after, formatted ("61.2%", "–" when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcceptabilityRow {
+    pub name: String,
+    pub old: String,
+    pub new: String,
+    pub delta: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -132,8 +144,31 @@ impl ComparisonModel {
             new_warnings: warning_rows(&diff.new_warnings),
             resolved_warnings: warning_rows(&diff.resolved_warnings),
             changed_warnings: warning_rows(&diff.changed_warnings),
+            verdict: diff.verdict.changed.then(|| Labels {
+                old: verdict_label(diff.verdict.old),
+                new: verdict_label(diff.verdict.new),
+            }),
+            acceptability: diff
+                .acceptability
+                .iter()
+                .map(|a| {
+                    let share = |s: Option<f64>| s.map_or_else(|| "–".to_owned(), |s| format!("{:.1}%", s * 100.0));
+                    AcceptabilityRow {
+                        name: a.name.clone(),
+                        old: share(a.old),
+                        new: share(a.new),
+                        delta: format!("{:+.1} pp", (a.new.unwrap_or(0.0) - a.old.unwrap_or(0.0)) * 100.0),
+                    }
+                })
+                .collect(),
         }
     }
+}
+
+fn verdict_label(verdict: Option<tradeoff_core::assurance::Verdict>) -> String {
+    verdict
+        .map_or("none (fewer than two options)", |v| v.label())
+        .to_owned()
 }
 
 /// A winner's display name (its id if it is not ranked on either side).
@@ -236,8 +271,26 @@ mod tests {
             }],
             resolved_warnings: Vec::new(),
             changed_warnings: Vec::new(),
+            verdict: Some(Labels {
+                old: "robust".into(),
+                new: "depends on weights".into(),
+            }),
+            acceptability: vec![AcceptabilityRow {
+                name: "Evil | <script>".into(),
+                old: "90.0%".into(),
+                new: "40.0%".into(),
+                delta: "-50.0 pp".into(),
+            }],
         };
         let comment = Templates::builtin().render_comparison(&model).unwrap();
+        assert!(
+            comment.contains("the verdict changed from *robust* to **depends on weights**"),
+            "{comment}"
+        );
+        assert!(
+            comment.contains("| Evil \\| \\<script\\> | 90.0% | 40.0% | -50.0 pp |\n"),
+            "{comment}"
+        );
         assert!(comment.starts_with("### tradeoff: `specs/a'b.tradeoff` → `specs/new.tradeoff`\n\n"));
         assert!(
             comment.contains("| Evil \\| \\<script\\> | #1 → #2 | ▼ 1 | 0.900 → 0.800 | -0.100 |\n"),

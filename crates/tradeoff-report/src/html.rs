@@ -38,22 +38,34 @@ fn html_destination(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// Converts a record body (front matter already stripped) to HTML, with `chart_svg` in place of
-/// the Mermaid block.
-pub fn markdown_to_html(markdown: &str, chart_svg: &str) -> String {
+/// Converts a record body (front matter already stripped) to HTML, each Mermaid block replaced by
+/// the SVG of the chart whose Mermaid definition it holds (`charts`: definition, SVG); a block
+/// matching none (an overriding template changed it) gets the first chart.
+pub fn markdown_to_html(markdown: &str, charts: &[(&str, String)]) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut in_mermaid = false;
+    let mut definition = String::new();
     // One entry per open link: whether its start tag was kept, so its end tag matches.
     let mut links: Vec<bool> = Vec::new();
     let mut image_depth = 0usize;
     // Each event becomes at most one event, so the pass streams into the HTML writer.
     let events = Parser::new_ext(markdown, options).filter_map(|event| {
         if in_mermaid {
-            if let Event::End(TagEnd::CodeBlock) = event {
-                in_mermaid = false;
-                return Some(Event::Html(CowStr::from(format!(
-                    "<figure class=\"chart\">{chart_svg}</figure>\n"
-                ))));
+            match event {
+                Event::End(TagEnd::CodeBlock) => {
+                    in_mermaid = false;
+                    let svg = charts
+                        .iter()
+                        .find(|(mermaid, _)| mermaid.trim() == definition.trim())
+                        .or(charts.first())
+                        .map_or("", |(_, svg)| svg.as_str());
+                    definition.clear();
+                    return Some(Event::Html(CowStr::from(format!(
+                        "<figure class=\"chart\">{svg}</figure>\n"
+                    ))));
+                }
+                Event::Text(text) => definition.push_str(&text),
+                _ => {}
             }
             return None;
         }
@@ -94,7 +106,8 @@ pub fn markdown_to_html(markdown: &str, chart_svg: &str) -> String {
             other => Some(other),
         }
     });
-    let mut out = String::with_capacity(markdown.len() * 3 / 2 + chart_svg.len());
+    let charts_len: usize = charts.iter().map(|(_, svg)| svg.len()).sum();
+    let mut out = String::with_capacity(markdown.len() * 3 / 2 + charts_len);
     html::push_html(&mut out, events);
     out
 }
@@ -105,7 +118,7 @@ mod tests {
 
     #[test]
     fn raw_html_becomes_text() {
-        let out = markdown_to_html("<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n", "");
+        let out = markdown_to_html("<script>alert(1)</script>\n\ntext <b onclick=x>bold</b>\n", &[]);
         assert!(!out.contains("<script>"));
         assert!(!out.contains("<b "));
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -116,7 +129,7 @@ mod tests {
     fn unsafe_links_and_images_lose_their_targets() {
         let out = markdown_to_html(
             "[a](javascript:alert(1)) [b](https://example.org) [c](0002-x.md) ![d](https://evil.example/i.png)\n",
-            "",
+            &[],
         );
         assert!(!out.contains("javascript:"));
         assert!(out.contains("<a href=\"https://example.org\">b</a>"));
@@ -128,7 +141,10 @@ mod tests {
 
     #[test]
     fn mermaid_block_is_replaced_by_the_chart() {
-        let out = markdown_to_html("before\n\n```mermaid\nxychart-beta\n```\n\nafter\n", "<svg>chart</svg>");
+        let out = markdown_to_html(
+            "before\n\n```mermaid\nxychart-beta\n```\n\nafter\n",
+            &[("xychart-beta", "<svg>chart</svg>".to_owned())],
+        );
         assert!(out.contains("<figure class=\"chart\"><svg>chart</svg></figure>"));
         assert!(!out.contains("xychart-beta"));
         assert!(out.find("before").unwrap() < out.find("<svg>").unwrap());
@@ -136,8 +152,22 @@ mod tests {
     }
 
     #[test]
+    fn each_mermaid_block_gets_the_chart_it_defines() {
+        let charts = [
+            ("xychart-beta\n    title \"totals\"", "<svg>totals</svg>".to_owned()),
+            ("xychart-beta\n    title \"wins\"", "<svg>wins</svg>".to_owned()),
+        ];
+        let out = markdown_to_html(
+            "```mermaid\nxychart-beta\n    title \"wins\"\n```\n\nmiddle\n\n```mermaid\nxychart-beta\n    title \"totals\"\n```\n",
+            &charts,
+        );
+        assert!(out.find("<svg>wins</svg>").unwrap() < out.find("middle").unwrap());
+        assert!(out.find("middle").unwrap() < out.find("<svg>totals</svg>").unwrap());
+    }
+
+    #[test]
     fn tables_render() {
-        let out = markdown_to_html("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n", "");
+        let out = markdown_to_html("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n", &[]);
         assert!(out.contains("<table>"));
         assert!(out.contains("<td>1 | 2</td>"));
     }

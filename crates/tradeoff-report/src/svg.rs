@@ -28,7 +28,8 @@ fn shorten(label: &str) -> String {
 
 /// The chart as a standalone `<svg>` element. Totals are on a fixed 0..1 axis so charts of
 /// different records compare by eye.
-pub fn bar_chart(chart: &ChartModel) -> String {
+/// `title_id` names the chart's title element; it must be unique on the page.
+pub fn bar_chart(chart: &ChartModel, title_id: &str) -> String {
     let plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     let rows = chart.bars.len().max(1) as f64;
     let height = TOP + rows * (BAR_HEIGHT + GAP) + AXIS;
@@ -36,7 +37,7 @@ pub fn bar_chart(chart: &ChartModel) -> String {
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" \
-         aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">{}</title>\n",
+         aria-labelledby=\"{title_id}\">\n<title id=\"{title_id}\">{}</title>\n",
         html_text(&chart.title)
     );
     let _ = writeln!(
@@ -111,7 +112,10 @@ mod tests {
 
     #[test]
     fn labels_and_title_are_escaped() {
-        let svg = bar_chart(&chart_with("<script>alert(1)</script>", &[("A&B <x>", 0.5)]));
+        let svg = bar_chart(
+            &chart_with("<script>alert(1)</script>", &[("A&B <x>", 0.5)]),
+            "chart-title",
+        );
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(svg.contains("A&amp;B &lt;x&gt;"));
@@ -120,7 +124,7 @@ mod tests {
 
     #[test]
     fn bar_length_is_proportional_to_the_total() {
-        let svg = bar_chart(&chart_with("t", &[("A", 1.0), ("B", 0.5)]));
+        let svg = bar_chart(&chart_with("t", &[("A", 1.0), ("B", 0.5)]), "chart-title");
         let plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
         assert!(svg.contains(&format!("width=\"{:.1}\"", plot)));
         assert!(svg.contains(&format!("width=\"{:.1}\"", plot / 2.0)));
@@ -129,7 +133,7 @@ mod tests {
     #[test]
     fn long_labels_are_shortened_but_kept_in_the_tooltip() {
         let long = "An extremely long framework name indeed";
-        let svg = bar_chart(&chart_with("t", &[(long, 0.3)]));
+        let svg = bar_chart(&chart_with("t", &[(long, 0.3)]), "chart-title");
         assert!(svg.contains(&format!("<title>{long}: 0.300</title>")));
         assert!(svg.contains(&format!(">{}</text>", shorten(long))));
         assert!(shorten(long).chars().count() == LABEL_CHARS);

@@ -21,14 +21,17 @@ pub const RECORD_HTML: &str = "record.html.j2";
 pub const INDEX_MARKDOWN: &str = "index.md.j2";
 pub const INDEX_HTML: &str = "index.html.j2";
 pub const COMPARISON_MARKDOWN: &str = "comparison.md.j2";
+/// The "How sure is this?" section, included by the record template.
+pub const ASSURANCE_MARKDOWN: &str = "assurance.md.j2";
 
 /// The built-in templates, by file name.
-const BUILTIN: [(&str, &str); 5] = [
+const BUILTIN: [(&str, &str); 6] = [
     (RECORD_MARKDOWN, include_str!("../templates/record.md.j2")),
     (RECORD_HTML, include_str!("../templates/record.html.j2")),
     (INDEX_MARKDOWN, include_str!("../templates/index.md.j2")),
     (INDEX_HTML, include_str!("../templates/index.html.j2")),
     (COMPARISON_MARKDOWN, include_str!("../templates/comparison.md.j2")),
+    (ASSURANCE_MARKDOWN, include_str!("../templates/assurance.md.j2")),
 ];
 
 /// A record rendered in both formats.
@@ -119,11 +122,21 @@ impl Templates {
     /// Renders a record as Markdown (MADR 4) and as a self-contained HTML page whose body is
     /// that Markdown converted, with the SVG chart in place of the Mermaid one.
     pub fn render_record(&self, record: &RecordModel) -> Result<RenderedRecord, ReportError> {
-        let chart = svg::bar_chart(&record.chart);
+        let mut charts = vec![(
+            record.chart.mermaid.as_str(),
+            svg::bar_chart(&record.chart, "chart-title"),
+        )];
+        if let Some(assurance) = &record.assurance {
+            charts.push((
+                assurance.chart.mermaid.as_str(),
+                svg::bar_chart(&assurance.chart, "acceptability-title"),
+            ));
+        }
         // Converted to a template value once: both pages read it, and it is a large tree.
-        let record = Value::from_serialize(record);
-        let markdown = self.render(RECORD_MARKDOWN, context! { record => record.clone() })?;
-        let body = html::markdown_to_html(html::strip_front_matter(&markdown), &chart);
+        let model = Value::from_serialize(record);
+        let markdown = self.render(RECORD_MARKDOWN, context! { record => model.clone() })?;
+        let body = html::markdown_to_html(html::strip_front_matter(&markdown), &charts);
+        let record = model;
         let html = self.render(RECORD_HTML, context! { record, body => Value::from_safe_string(body) })?;
         Ok(RenderedRecord { markdown, html })
     }

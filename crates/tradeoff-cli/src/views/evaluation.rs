@@ -14,6 +14,9 @@ pub fn render(plan: &Plan, eval: &Evaluation) -> String {
     let _ = writeln!(out, "{} — {}\n", plan.id, plan.title);
     render_ranking(&mut out, eval);
     render_weights(&mut out, eval);
+    if let Some(assurance) = &eval.assurance {
+        super::assurance::render(&mut out, assurance);
+    }
     if let Some(sensitivity) = &eval.sensitivity {
         render_sensitivity(&mut out, sensitivity);
     }
@@ -28,8 +31,9 @@ fn render_ranking(out: &mut String, eval: &Evaluation) {
     for method in &eval.methods {
         header.push(method.label().to_owned());
     }
+    header.push("if unknowns known".into());
     header.push("confidence".into());
-    header.push("top reasons".into());
+    header.push("top reasons (* rests on an unknown)".into());
     let rows: Vec<Vec<String>> = eval
         .options
         .iter()
@@ -41,6 +45,12 @@ fn render_ranking(out: &mut String, eval: &Evaluation) {
                 let rank = option.ranks.get(method).map(|r| format!(" (#{r})")).unwrap_or_default();
                 row.push(format!("{total:.3}{rank}"));
             }
+            let range = option.total_interval;
+            row.push(if range.is_uncertain() {
+                format!("{:.3}–{:.3}", range.low, range.high)
+            } else {
+                "known".into()
+            });
             row.push(format!("{:.0}%", option.confidence * 100.0));
             row.push(carried_by(option));
             row
@@ -59,7 +69,14 @@ fn carried_by(option: &ScoredOption) -> String {
         .map(|criterion| {
             let score = Criterion::parse(&criterion)
                 .and_then(|c| option.cells.get(&c))
-                .map(|cell| format!(" {:.2}", cell.score))
+                // An asterisk marks a score that rests on an unknown fact.
+                .map(|cell| {
+                    format!(
+                        " {:.2}{}",
+                        cell.score,
+                        if cell.interval.is_uncertain() { "*" } else { "" }
+                    )
+                })
                 .unwrap_or_default();
             format!("{criterion}{score}")
         })

@@ -18,6 +18,9 @@ pub fn render(explanation: &Explanation<'_>, decision: &str) -> String {
             primary_method,
             totals,
             confidence,
+            total_interval,
+            acceptability,
+            overturns,
             cells,
             catalog_version,
             ..
@@ -34,6 +37,19 @@ pub fn render(explanation: &Explanation<'_>, decision: &str) -> String {
                 totals.join(", "),
                 confidence * 100.0
             );
+            if total_interval.is_uncertain() {
+                let _ = writeln!(
+                    out,
+                    "weighted sum if the unknown facts were known: {:.3} to {:.3}",
+                    total_interval.low, total_interval.high
+                );
+            }
+            if let Some(acceptability) = acceptability {
+                let _ = writeln!(out, "acceptability: {}", super::assurance::ranks(acceptability));
+            }
+            for overturn in overturns {
+                let _ = writeln!(out, "would overturn the winner: {}", overturn.statement);
+            }
             for cell in cells {
                 render_cell(&mut out, cell);
             }
@@ -63,9 +79,18 @@ pub fn render(explanation: &Explanation<'_>, decision: &str) -> String {
 }
 
 fn render_cell(out: &mut String, cell: &CellExplanation<'_>) {
+    let interval = &cell.cell.interval;
+    let unknown = if interval.is_uncertain() {
+        format!(
+            ", {:.2} to {:.2} if the unknowns were known",
+            interval.low, interval.high
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "\n{}  weight {:.3} × score {:.2} = {:.3}  (confidence {:.0}%)",
+        "\n{}  weight {:.3} × score {:.2} = {:.3}  (confidence {:.0}%{unknown})",
         cell.criterion,
         cell.weight,
         cell.cell.score,

@@ -1,5 +1,6 @@
 //! Plain-text views of plans, catalogs and evaluations for the terminal. Presentation only.
 
+pub mod assurance;
 pub mod catalog;
 pub mod check;
 pub mod coverage;

@@ -67,6 +67,47 @@ pub fn priorities(n: usize, judgments: &[PairJudgment]) -> Priorities {
             groups: 0,
         };
     }
+    let (matrix, missing_pairs, mut groups) = judgment_matrix(n, judgments);
+    let weights = principal_eigenvector(&matrix, TOLERANCE);
+    let lambda_max: f64 = multiply(&matrix, &weights).iter().sum();
+    let consistency_index = if n > 2 {
+        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
+    } else {
+        0.0
+    };
+    let random_index = random_index(n);
+    let ratio = if random_index > 0.0 {
+        consistency_index / random_index
+    } else {
+        0.0
+    };
+    let groups = groups.count();
+    Priorities {
+        weights,
+        consistency: Consistency {
+            lambda_max,
+            consistency_index,
+            random_index,
+            ratio,
+        },
+        missing_pairs,
+        groups,
+    }
+}
+
+/// The weights alone, iterated until no weight moves by more than `tolerance`: for callers that
+/// solve many perturbed judgment sets (the acceptability analysis) and need far less precision
+/// than a record shows.
+pub fn weights(n: usize, judgments: &[PairJudgment], tolerance: f64) -> Vec<f64> {
+    if n == 0 {
+        return Vec::new();
+    }
+    principal_eigenvector(&judgment_matrix(n, judgments).0, tolerance)
+}
+
+/// The reciprocal judgment matrix with Harker's diagonal for missing pairs, the number of
+/// missing pairs, and the groups the judgments link.
+fn judgment_matrix(n: usize, judgments: &[PairJudgment]) -> (Vec<Vec<f64>>, usize, Groups) {
     let mut given: Vec<Vec<Option<f64>>> = vec![vec![None; n]; n];
     let mut groups = Groups::new(n);
     for j in judgments {
@@ -96,36 +137,12 @@ pub fn priorities(n: usize, judgments: &[PairJudgment]) -> Priorities {
             }
         }
     }
-    let weights = principal_eigenvector(&matrix);
-    let lambda_max: f64 = multiply(&matrix, &weights).iter().sum();
-    let consistency_index = if n > 2 {
-        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
-    } else {
-        0.0
-    };
-    let random_index = random_index(n);
-    let ratio = if random_index > 0.0 {
-        consistency_index / random_index
-    } else {
-        0.0
-    };
-    let groups = groups.count();
-    Priorities {
-        weights,
-        consistency: Consistency {
-            lambda_max,
-            consistency_index,
-            random_index,
-            ratio,
-        },
-        missing_pairs,
-        groups,
-    }
+    (matrix, missing_pairs, groups)
 }
 
 /// Power iteration normalised to sum 1. The matrix is positive off the Harker zeros and
 /// irreducible (every pair is linked), so the iteration converges to the Perron vector.
-fn principal_eigenvector(matrix: &[Vec<f64>]) -> Vec<f64> {
+fn principal_eigenvector(matrix: &[Vec<f64>], tolerance: f64) -> Vec<f64> {
     let n = matrix.len();
     let mut w = vec![1.0 / n as f64; n];
     for _ in 0..MAX_ITERATIONS {
@@ -137,7 +154,7 @@ fn principal_eigenvector(matrix: &[Vec<f64>]) -> Vec<f64> {
         next.iter_mut().for_each(|x| *x /= sum);
         let change = next.iter().zip(&w).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         w = next;
-        if change < TOLERANCE {
+        if change < tolerance {
             break;
         }
     }

@@ -1,6 +1,7 @@
-//! Scoring: hard filters, criterion functions, aggregation, AHP weights, sensitivity.
+//! Scoring: hard filters, criterion functions, aggregation, AHP weights, sensitivity, and how
+//! sure the decision is (robustness: intervals and SMAA-2 acceptability).
 //!
-//! [`evaluate`] is a pure function of the plan, the catalog and the settings: no clock, no
+//! [`evaluate`] is a pure function of the plan, the catalog and the settings: no clock, no unseeded
 //! randomness, no hash-map iteration, so the same inputs always give the same [`Evaluation`].
 //! The rules are documented in `docs/scoring.md`.
 
@@ -11,6 +12,7 @@ mod criteria;
 mod facts;
 mod filters;
 mod names;
+pub mod robustness;
 pub mod sensitivity;
 mod weights;
 
@@ -134,6 +136,7 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
     warnings.extend(rank_disagreement.then(rank_disagreement_warning));
 
     let sensitivity = wsm_sensitivity(&ids, &matrix, &criteria, &weight_vector, &wsm);
+    let assurance = assurance(&options, &plan.weighting, &criteria, &weight_vector);
 
     warnings.extend(stale_warning(
         &options,
@@ -154,6 +157,7 @@ pub fn evaluate(plan: &Plan, catalog: &Catalog, settings: &Settings) -> Evaluati
         rankings,
         rank_disagreement,
         sensitivity,
+        assurance,
         warnings,
         overrides: overrides(catalog),
         stale_after_months: settings.stale_after_months,
@@ -172,6 +176,28 @@ fn decision_matrix(cells: &[BTreeMap<Criterion, ScoreCell>], criteria: &[Criteri
                 .collect()
         })
         .collect()
+}
+
+/// Intervals and acceptability of the weighted-sum winner (see [`robustness`]).
+fn assurance(
+    options: &[ScoredOption],
+    weighting: &tradeoff_lang::plan::Weighting,
+    criteria: &[Criterion],
+    weights: &[f64],
+) -> Option<crate::assurance::Assurance> {
+    let ids: Vec<&str> = options.iter().map(|o| o.framework.as_str()).collect();
+    let names: Vec<&str> = options.iter().map(|o| o.name.as_str()).collect();
+    let column = |pick: fn(&ScoreCell) -> f64| -> Vec<Vec<f64>> {
+        options
+            .iter()
+            .map(|o| criteria.iter().map(|c| o.cells.get(c).map_or(0.0, pick)).collect())
+            .collect()
+    };
+    let points = column(|cell| cell.score);
+    let lows = column(|cell| cell.interval.low);
+    let highs = column(|cell| cell.interval.high);
+    let problem = robustness::Problem::new(&ids, &names, criteria, weights, [&points, &lows, &highs]);
+    robustness::assess(&problem, weighting, robustness::SAMPLES, robustness::SEED)
 }
 
 /// How far the weighted-sum winner is from losing; none without criteria.
@@ -242,7 +268,20 @@ fn ranked_options(
                 .iter()
                 .map(|(m, order)| (*m, 1 + order.iter().position(|&r| r == i).unwrap_or(i)))
                 .collect();
+            let interval = |pick: fn(&crate::evaluation::Interval) -> f64| -> f64 {
+                columns
+                    .criteria
+                    .iter()
+                    .zip(columns.weights)
+                    .map(|(c, w)| w * cells.get(c).map_or(0.0, |cell| pick(&cell.interval)))
+                    .sum()
+            };
+            let total_interval = crate::evaluation::Interval {
+                low: interval(|i| i.low),
+                high: interval(|i| i.high),
+            };
             ScoredOption {
+                total_interval,
                 framework: framework.id.clone(),
                 name: framework.name.clone(),
                 language: framework.language.value.name().to_string(),

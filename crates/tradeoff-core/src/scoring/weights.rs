@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use tradeoff_lang::plan::Weighting;
+use tradeoff_lang::plan::{Judgment, Weighting};
 use tradeoff_lang::vocab::Criterion;
 
 use super::ahp::{self, PairJudgment, MAX_CONSISTENCY_RATIO};
@@ -22,20 +22,7 @@ pub(crate) fn resolve(weighting: &Weighting) -> Resolved {
     let mut resolved = match weighting {
         Weighting::Direct { weights } => direct(weights),
         Weighting::Pairwise { judgments } => {
-            let criteria: Vec<Criterion> = {
-                let set: std::collections::BTreeSet<Criterion> =
-                    judgments.iter().flat_map(|j| [j.more, j.less]).collect();
-                set.into_iter().collect()
-            };
-            let index = |c: Criterion| criteria.iter().position(|x| *x == c).unwrap_or(usize::MAX);
-            let pairs: Vec<PairJudgment> = judgments
-                .iter()
-                .map(|j| PairJudgment {
-                    more: index(j.more),
-                    less: index(j.less),
-                    intensity: j.intensity,
-                })
-                .collect();
+            let (criteria, pairs) = pair_judgments(judgments);
             pairwise(criteria, &pairs)
         }
     };
@@ -46,6 +33,24 @@ pub(crate) fn resolve(weighting: &Weighting) -> Resolved {
         });
     }
     resolved
+}
+
+/// The criteria compared (canonical order) and the judgments by index into them.
+pub(crate) fn pair_judgments(judgments: &[Judgment]) -> (Vec<Criterion>, Vec<PairJudgment>) {
+    let criteria: Vec<Criterion> = {
+        let set: std::collections::BTreeSet<Criterion> = judgments.iter().flat_map(|j| [j.more, j.less]).collect();
+        set.into_iter().collect()
+    };
+    let index = |c: Criterion| criteria.iter().position(|x| *x == c).unwrap_or(usize::MAX);
+    let pairs: Vec<PairJudgment> = judgments
+        .iter()
+        .map(|j| PairJudgment {
+            more: index(j.more),
+            less: index(j.less),
+            intensity: j.intensity,
+        })
+        .collect();
+    (criteria, pairs)
 }
 
 fn direct(given: &BTreeMap<Criterion, f64>) -> Resolved {
@@ -132,8 +137,6 @@ fn pairwise(criteria: Vec<Criterion>, judgments: &[PairJudgment]) -> Resolved {
 
 #[cfg(test)]
 mod tests {
-    use tradeoff_lang::plan::Judgment;
-
     use super::*;
 
     #[test]

@@ -23,7 +23,7 @@ pub struct ScoreRow {
     pub language: String,
     pub total: String,
     pub confidence: String,
-    /// One score per column, "0.910" or "unknown".
+    /// One score per column, "0.910", "0.500*" when it rests on an unknown fact, or "unknown".
     pub cells: Vec<String>,
 }
 
@@ -133,7 +133,13 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
                     cells: evaluation
                         .criteria
                         .iter()
-                        .map(|c| format::score(option.cells.get(c).map(|cell| cell.score)))
+                        .map(|c| match option.cells.get(c) {
+                            // The asterisk marks a point score that rests on an unknown fact.
+                            Some(cell) if cell.interval.is_uncertain() => {
+                                format!("{}*", format::score(Some(cell.score)))
+                            }
+                            cell => format::score(cell.map(|cell| cell.score)),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -284,7 +290,7 @@ pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
 /// Mermaid labels are double-quoted strings inside a code fence: quotes, backticks and line
 /// breaks would end them, and angle brackets could reach Mermaid's HTML labels, so all are
 /// replaced by look-alikes.
-fn mermaid_label(text: &str) -> String {
+pub(super) fn mermaid_label(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| match c {

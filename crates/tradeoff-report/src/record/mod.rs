@@ -6,6 +6,7 @@
 //! template cannot change what a record claims.
 
 mod analysis;
+mod assurance;
 mod drivers;
 mod evidence;
 mod options;
@@ -17,6 +18,7 @@ use tradeoff_lang::Plan;
 use crate::format::{self, UNKNOWN};
 
 pub use analysis::{ChartBar, ChartModel, ScoreColumn, ScoreRow, ScoreTable, SensitivityModel};
+pub use assurance::{AcceptabilityRow, AssuranceModel};
 pub use drivers::Driver;
 pub use evidence::{EvidenceFact, EvidenceGroup};
 pub use options::{Argument, ConsideredOption, EliminatedOption, Outcome, SourceRef};
@@ -138,6 +140,8 @@ pub struct RecordModel {
     /// AHP consistency sentence, when the weights came from pairwise judgments.
     pub consistency: Option<String>,
     pub sensitivity: Option<SensitivityModel>,
+    /// "How sure is this?": verdict, acceptability, overturning conditions.
+    pub assurance: Option<AssuranceModel>,
     pub chart: ChartModel,
     pub evidence: Vec<EvidenceGroup>,
     /// "Name: key" for each fact a criterion wanted but the catalog lacks.
@@ -236,6 +240,7 @@ impl RecordModel {
             weights_line: analysis::weights_line(evaluation),
             consistency: analysis::consistency(evaluation),
             sensitivity: analysis::sensitivity(evaluation),
+            assurance: assurance::build(evaluation),
             chart: analysis::chart(evaluation),
             evidence: evidence::groups(evaluation),
             missing: evidence::missing(evaluation),

@@ -106,10 +106,13 @@ impl CommunityScales {
         let mut inputs = Inputs::default();
         let mut parts: Vec<(f64, f64)> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
+        // Every part at its lowest / highest possible score where it is unknown or only bounded.
+        let mut range = Range::default();
         let Some(latest) = reading.latest else {
             for key in ["github.stars", "github.momentum", "github.forks", "github.last_commit"] {
                 inputs.absent(key);
             }
+            inputs.within(FLOOR, 1.0);
             return inputs.cell(
                 NEUTRAL,
                 format!(
@@ -130,6 +133,7 @@ impl CommunityScales {
                     format!("{} stars", whole(stars as f64)),
                 ));
                 parts.push((STARS_WEIGHT, score));
+                range.known(STARS_WEIGHT, score);
                 texts.push(format!("{} stars ({score:.2})", whole(stars as f64)));
             }
             (None, Some(bound), Some(scale)) => {
@@ -147,9 +151,13 @@ impl CommunityScales {
                 ));
                 inputs.absent("github.stars (only an upper bound)");
                 parts.push((STARS_WEIGHT, score));
+                range.between(STARS_WEIGHT, FLOOR, score);
                 texts.push(format!("fewer than {} stars (at most {score:.2})", whole(bound as f64)));
             }
-            _ => inputs.absent("github.stars"),
+            _ => {
+                inputs.absent("github.stars");
+                range.between(STARS_WEIGHT, FLOOR, 1.0);
+            }
         }
         match (reading.momentum, self.momentum) {
             (Some((per_year, earlier)), Some(scale)) => {
@@ -166,32 +174,46 @@ impl CommunityScales {
                     ),
                 ));
                 parts.push((MOMENTUM_WEIGHT, score));
+                range.known(MOMENTUM_WEIGHT, score);
                 texts.push(format!(
                     "{} stars gained per year since {} ({score:.2})",
                     whole(per_year),
                     earlier.as_of
                 ));
             }
-            _ => inputs.absent("github.momentum (two ranked snapshots a year apart)"),
+            _ => {
+                inputs.absent("github.momentum (two ranked snapshots a year apart)");
+                range.between(MOMENTUM_WEIGHT, FLOOR, 1.0);
+            }
         }
         match (reading.forks(), self.forks) {
             (Some(forks), Some(scale)) => {
                 let score = scale.score(forks);
                 inputs.known_elsewhere();
                 parts.push((FORKS_WEIGHT, score));
+                range.known(FORKS_WEIGHT, score);
                 texts.push(format!("{} forks ({score:.2})", whole(forks)));
             }
-            _ => inputs.absent("github.forks"),
+            _ => {
+                inputs.absent("github.forks");
+                range.between(FORKS_WEIGHT, FLOOR, 1.0);
+            }
         }
         match reading.idle_days() {
             Some(days) => {
                 let score = activity(days);
                 inputs.known_elsewhere();
                 parts.push((ACTIVITY_WEIGHT, score));
+                range.known(ACTIVITY_WEIGHT, score);
                 texts.push(format!("last commit {days} days before the snapshot ({score:.2})"));
             }
-            None => inputs.absent("github.last_commit"),
+            None => {
+                inputs.absent("github.last_commit");
+                range.between(ACTIVITY_WEIGHT, FLOOR, 1.0);
+            }
         }
+        let (low, high) = range.bounds();
+        inputs.within(low, high);
         let total: f64 = parts.iter().map(|(w, _)| w).sum();
         let score = if total > 0.0 {
             parts.iter().map(|(w, s)| w * s).sum::<f64>() / total
@@ -208,6 +230,37 @@ impl CommunityScales {
                 texts.join(", ")
             ),
         )
+    }
+}
+
+/// The lowest score any part gives (log scales and activity both bottom out at 0.1).
+const FLOOR: f64 = 0.1;
+
+/// The weighted mean of the parts with each unknown one at its lowest and at its highest score.
+#[derive(Default)]
+struct Range {
+    weight: f64,
+    low: f64,
+    high: f64,
+}
+
+impl Range {
+    fn known(&mut self, weight: f64, score: f64) {
+        self.between(weight, score, score);
+    }
+
+    fn between(&mut self, weight: f64, low: f64, high: f64) {
+        self.weight += weight;
+        self.low += weight * low;
+        self.high += weight * high;
+    }
+
+    fn bounds(&self) -> (f64, f64) {
+        if self.weight > 0.0 {
+            (self.low / self.weight, self.high / self.weight)
+        } else {
+            (0.0, 1.0)
+        }
     }
 }
 

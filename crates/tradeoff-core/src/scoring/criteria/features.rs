@@ -46,8 +46,16 @@ pub(crate) fn tier_score(tier: Tier) -> f64 {
 }
 
 /// The known features' tier scores summed, how many are known, and each known one as shown
-/// ("orm official").
-fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mut Inputs) -> (f64, usize, Vec<String>) {
+/// ("orm official"). Each unknown feature is one of `total` items scored neutral, so at its worst
+/// (none) or best (built in) it moves the mean by half an item.
+fn tally(
+    ctx: &Context,
+    framework: &Framework,
+    features: &[Feature],
+    total: usize,
+    inputs: &mut Inputs,
+) -> (f64, usize, Vec<String>) {
+    let swing = NEUTRAL / total.max(1) as f64;
     let mut sum = 0.0;
     let mut known = 0;
     let mut shown = Vec::new();
@@ -59,7 +67,7 @@ fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mu
                 shown.push(format!("{feature} {}", fact.tier));
                 inputs.known(ctx.staleness.cite_feature(&framework.id, *feature, fact));
             }
-            None => inputs.absent(format!("features.{feature}")),
+            None => inputs.absent_within(format!("features.{feature}"), swing, swing),
         }
     }
     (sum, known, shown)
@@ -67,7 +75,7 @@ fn tally(ctx: &Context, framework: &Framework, features: &[Feature], inputs: &mu
 
 pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
     let mut inputs = Inputs::default();
-    let (sum, known, shown) = tally(ctx, framework, &PRODUCTIVITY, &mut inputs);
+    let (sum, known, shown) = tally(ctx, framework, &PRODUCTIVITY, PRODUCTIVITY.len(), &mut inputs);
     let (base, counted) = if known == 0 {
         (
             NEUTRAL,
@@ -98,15 +106,18 @@ pub(crate) fn productivity(ctx: &Context, framework: &Framework) -> ScoreCell {
                     bonus = format!(", plus {MVP_CONVENTION_BONUS} for convention style on an MVP horizon");
                 }
             }
-            None => inputs.absent("style"),
+            None => inputs.absent_within("style", 0.0, MVP_CONVENTION_BONUS),
         }
     }
     inputs.cell(score, format!("{} {counted}{bonus}: {score:.2}.", framework.name))
 }
 
+/// The security features, a security policy and an LTS line.
+const SECURITY_ITEMS: usize = SECURITY.len() + 2;
+
 pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
     let mut inputs = Inputs::default();
-    let (mut sum, mut known, mut present) = tally(ctx, framework, &SECURITY, &mut inputs);
+    let (mut sum, mut known, mut present) = tally(ctx, framework, &SECURITY, SECURITY_ITEMS, &mut inputs);
     match &framework.security_policy {
         Some(fact) => {
             known += 1;
@@ -117,7 +128,11 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
                     .cite(&framework.id, "security_policy", fact.value.clone(), fact),
             );
         }
-        None => inputs.absent("security_policy"),
+        None => inputs.absent_within(
+            "security_policy",
+            NEUTRAL / SECURITY_ITEMS as f64,
+            NEUTRAL / SECURITY_ITEMS as f64,
+        ),
     }
     match &framework.lts {
         Some(fact) => {
@@ -130,7 +145,7 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
             }
             inputs.known(ctx.staleness.cite(&framework.id, "lts", fact.value.to_string(), fact));
         }
-        None => inputs.absent("lts"),
+        None => inputs.absent_within("lts", NEUTRAL / SECURITY_ITEMS as f64, NEUTRAL / SECURITY_ITEMS as f64),
     }
     if known == 0 {
         let text = format!(
@@ -139,7 +154,7 @@ pub(crate) fn security(ctx: &Context, framework: &Framework) -> ScoreCell {
         );
         return inputs.cell(NEUTRAL, text);
     }
-    let total = SECURITY.len() + 2;
+    let total = SECURITY_ITEMS;
     let score = neutral_share(sum, known, total);
     inputs.cell(
         score,

@@ -3,6 +3,10 @@
 //!
 //! Shared rule: an unknown input scores a neutral 0.5 (or is left out of an average, where the
 //! criterion says so) and lowers the cell's confidence; a missing figure is never read as 0 or 1.
+//! The cell also carries the interval of scores the criterion would give with the missing inputs
+//! at their worst and best: each criterion states how far a missing input can move its score
+//! ([`Inputs::absent_within`]) or the bounds outright ([`Inputs::within`]); an input it cannot
+//! bound widens the interval to [0, 1].
 
 mod community;
 mod features;
@@ -18,7 +22,7 @@ use tradeoff_lang::vocab::Criterion;
 
 use super::context::Context;
 use crate::catalog::model::Framework;
-use crate::evaluation::{FactRef, ScoreCell, Warning};
+use crate::evaluation::{FactRef, Interval, ScoreCell, Warning};
 
 /// The score given to an input the catalog does not know.
 pub(crate) const NEUTRAL: f64 = 0.5;
@@ -78,6 +82,13 @@ pub(crate) struct Inputs {
     known: usize,
     facts: Vec<FactRef>,
     missing: Vec<String>,
+    /// How far the missing inputs can lower / raise the score, summed over those bounded.
+    down: f64,
+    up: f64,
+    /// Missing inputs with no stated bound: the cell can be anything in [0, 1].
+    unbounded: usize,
+    /// Bounds the criterion computed itself; they replace the sums above.
+    bounds: Option<(f64, f64)>,
 }
 
 impl Inputs {
@@ -95,9 +106,26 @@ impl Inputs {
     }
 
     /// A wanted input that the catalog lacks.
+    /// Without a bound the cell's interval becomes [0, 1].
     pub(crate) fn absent(&mut self, name: impl Into<String>) {
         self.wanted += 1;
+        self.unbounded += 1;
         self.missing.push(name.into());
+    }
+
+    /// A wanted input that the catalog lacks, which at its worst would lower the score by `down`
+    /// and at its best raise it by `up`.
+    pub(crate) fn absent_within(&mut self, name: impl Into<String>, down: f64, up: f64) {
+        self.wanted += 1;
+        self.down += down.max(0.0);
+        self.up += up.max(0.0);
+        self.missing.push(name.into());
+    }
+
+    /// The cell's bounds with every missing input at its worst and best, computed by the
+    /// criterion; they take precedence over the per-input amounts.
+    pub(crate) fn within(&mut self, low: f64, high: f64) {
+        self.bounds = Some((low, high));
     }
 
     /// A fact shown for context that does not count towards confidence (e.g. a benchmark
@@ -113,8 +141,22 @@ impl Inputs {
         } else {
             self.known as f64 / self.wanted as f64
         };
+        let score = score.clamp(0.0, 1.0);
+        let (low, high) = if self.missing.is_empty() {
+            (score, score)
+        } else if let Some((low, high)) = self.bounds {
+            (low, high)
+        } else if self.unbounded > 0 {
+            (0.0, 1.0)
+        } else {
+            (score - self.down, score + self.up)
+        };
         ScoreCell {
-            score: score.clamp(0.0, 1.0),
+            score,
+            interval: Interval {
+                low: low.clamp(0.0, 1.0).min(score),
+                high: high.clamp(0.0, 1.0).max(score),
+            },
             confidence,
             explanation,
             facts: self.facts,
@@ -240,5 +282,25 @@ mod tests {
         assert_eq!(cell.score, 1.0, "scores are clamped into [0, 1]");
         assert_eq!(cell.missing, ["a", "b"]);
         assert_eq!(Inputs::default().cell(0.5, "e".into()).confidence, 1.0);
+        assert_eq!(cell.interval, Interval { low: 0.0, high: 1.0 }, "unbounded inputs");
+    }
+
+    #[test]
+    fn intervals_follow_the_stated_bounds_and_contain_the_score() {
+        assert_eq!(Inputs::default().cell(0.4, "e".into()).interval, Interval::point(0.4));
+        let mut inputs = Inputs::default();
+        inputs.absent_within("a", 0.1, 0.2);
+        inputs.absent_within("b", 0.05, 0.05);
+        let cell = inputs.cell(0.5, "e".into());
+        assert!((cell.interval.low - 0.35).abs() < 1e-12 && (cell.interval.high - 0.75).abs() < 1e-12);
+        let mut inputs = Inputs::default();
+        inputs.absent("a");
+        inputs.within(0.6, 0.9);
+        let cell = inputs.cell(0.5, "e".into());
+        assert_eq!(
+            cell.interval,
+            Interval { low: 0.5, high: 0.9 },
+            "widened to hold the score"
+        );
     }
 }

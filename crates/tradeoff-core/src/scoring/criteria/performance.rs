@@ -331,6 +331,7 @@ impl<'a> Table<'a> {
             } else {
                 " (figures from other rounds are cited but not comparable)"
             };
+            inputs.within(LOWEST, 1.0);
             return inputs.cell(
                 LOWEST,
                 format!(
@@ -372,6 +373,8 @@ impl<'a> Table<'a> {
                 reading.best_case
             )
         };
+        // Missing figures already count at the bottom; measured at the top they give the best case.
+        inputs.within(value, reading.best_case);
         inputs.cell(
             value,
             format!(

@@ -42,7 +42,7 @@ pub(crate) fn maturity(ctx: &Context, framework: &Framework) -> ScoreCell {
             )
         }
         (None, _) => {
-            inputs.absent("first_release");
+            inputs.absent_within("first_release", NEUTRAL, NEUTRAL);
             (NEUTRAL, "has no recorded first release (neutral 0.50)".to_string())
         }
     };
@@ -56,7 +56,7 @@ pub(crate) fn maturity(ctx: &Context, framework: &Framework) -> ScoreCell {
             }
         }
         None => {
-            inputs.absent("lts");
+            inputs.absent_within("lts", 0.0, LTS_BONUS);
             (0.0, ", LTS unknown".to_string())
         }
     };
@@ -70,7 +70,7 @@ fn cite_unused(ctx: &Context, framework: &Framework, fact: &Fact<i32>, inputs: &
         ctx.staleness
             .cite(&framework.id, "first_release", fact.value.to_string(), fact),
     );
-    inputs.absent("reference date (plan date)");
+    inputs.absent_within("reference date (plan date)", NEUTRAL, NEUTRAL);
 }
 
 #[cfg(test)]

@@ -25,8 +25,15 @@ pub(crate) fn model_score(model: ConcurrencyModel) -> f64 {
     }
 }
 
-/// The model's score (neutral when unknown), citing or listing it as missing.
-fn model(ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (f64, String) {
+/// The lowest and highest score a concurrency model gets (threads, BEAM processes).
+const MODEL_RANGE: (f64, f64) = (0.4, 1.0);
+
+/// The lowest and highest score a measurement on a catalog-wide log scale gets.
+const MEASURED_RANGE: (f64, f64) = (0.1, 1.0);
+
+/// The model's score (neutral when unknown), citing or listing it as missing, and the range it
+/// could take (a point when known).
+fn model(ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (f64, String, (f64, f64)) {
     match &framework.concurrency_model {
         Some(fact) => {
             let name = names::concurrency_model(fact.value);
@@ -35,11 +42,15 @@ fn model(ctx: &Context, framework: &Framework, inputs: &mut Inputs) -> (f64, Str
                     .cite(&framework.id, "concurrency_model", name.into(), fact),
             );
             let score = model_score(fact.value);
-            (score, format!("uses the {name} model ({score:.2})"))
+            (score, format!("uses the {name} model ({score:.2})"), (score, score))
         }
         None => {
             inputs.absent("concurrency_model");
-            (NEUTRAL, "has no recorded concurrency model (neutral 0.50)".into())
+            (
+                NEUTRAL,
+                "has no recorded concurrency model (neutral 0.50)".into(),
+                MODEL_RANGE,
+            )
         }
     }
 }
@@ -93,36 +104,57 @@ impl ConcurrencyScales {
 
     pub(crate) fn cell(&self, ctx: &Context, framework: &Framework) -> ScoreCell {
         let mut inputs = Inputs::default();
-        let (model_score, model_text) = model(ctx, framework, &mut inputs);
-        let (capacity, capacity_text) = match self.measured(framework) {
+        let (model_score, model_text, (model_low, model_high)) = model(ctx, framework, &mut inputs);
+        let blend = |model: f64, measured: f64| (1.0 - MEASURED_SHARE) * model + MEASURED_SHARE * measured;
+        let (capacity, capacity_text, capacity_range) = match self.measured(framework) {
             Some((measured, figure, text)) => {
                 inputs.known(ctx.staleness.cite_load_test(&framework.id, figure));
-                let score = (1.0 - MEASURED_SHARE) * model_score + MEASURED_SHARE * measured;
-                (score, format!("{model_text}; {text}; together {score:.2}"))
+                let score = blend(model_score, measured);
+                (
+                    score,
+                    format!("{model_text}; {text}; together {score:.2}"),
+                    (blend(model_low, measured), blend(model_high, measured)),
+                )
             }
             None => {
                 inputs.absent(format!("load_test ({LOAD_CONNECTIONS} connections)"));
+                // Once measured, the measurement would count half, at anything from its floor to 1.
+                let range = (
+                    model_low.min(blend(model_low, MEASURED_RANGE.0)),
+                    model_high.max(blend(model_high, MEASURED_RANGE.1)),
+                );
                 (
                     model_score,
                     format!("{model_text}; it was not load-tested, so the model alone decides"),
+                    range,
                 )
             }
         };
         if !ctx.plan.app.realtime {
+            inputs.within(capacity_range.0, capacity_range.1);
             return inputs.cell(capacity, format!("{} {capacity_text}.", framework.name));
         }
         // A realtime app needs server push; without it the capacity is moot.
-        let (push, push_text) = match framework.features.get(&Feature::Websockets) {
+        let push = match framework.features.get(&Feature::Websockets) {
             Some(fact) => {
                 inputs.known(ctx.staleness.cite_feature(&framework.id, Feature::Websockets, fact));
                 let score = super::features::tier_score(fact.tier);
-                (score, format!("websockets {} ({score:.2})", fact.tier))
+                (score, format!("websockets {} ({score:.2})", fact.tier), (score, score))
             }
             None => {
                 inputs.absent("features.websockets");
-                (NEUTRAL, "unknown websocket support (neutral 0.50)".to_string())
+                (
+                    NEUTRAL,
+                    "unknown websocket support (neutral 0.50)".to_string(),
+                    (0.0, 1.0),
+                )
             }
         };
+        let (push, push_text, push_range) = push;
+        inputs.within(
+            (capacity_range.0 + push_range.0) / 2.0,
+            (capacity_range.1 + push_range.1) / 2.0,
+        );
         let score = (capacity + push) / 2.0;
         inputs.cell(
             score,
@@ -138,11 +170,12 @@ impl ConcurrencyScales {
 /// comparable figure exists; without one the model alone decides, at lower confidence.
 pub(crate) fn scalability(ctx: &Context, framework: &Framework, performance: Option<f64>) -> ScoreCell {
     let mut inputs = Inputs::default();
-    let (model_score, model_text) = model(ctx, framework, &mut inputs);
+    let (model_score, model_text, (model_low, model_high)) = model(ctx, framework, &mut inputs);
     match performance {
         Some(perf) => {
             // The throughput facts are cited in the performance cell; this one only counts them.
             inputs.known_elsewhere();
+            inputs.within((model_low + perf) / 2.0, (model_high + perf) / 2.0);
             let score = (model_score + perf) / 2.0;
             inputs.cell(
                 score,
@@ -154,6 +187,11 @@ pub(crate) fn scalability(ctx: &Context, framework: &Framework, performance: Opt
         }
         None => {
             inputs.absent("performance (no comparable throughput figure)");
+            // Once measured, performance would count half, at anything from its floor to 1.
+            inputs.within(
+                model_low.min((model_low + MEASURED_RANGE.0) / 2.0),
+                model_high.max((model_high + MEASURED_RANGE.1) / 2.0),
+            );
             inputs.cell(
                 model_score,
                 format!(
