@@ -240,7 +240,7 @@ mod tests {
         let comment = Templates::builtin().render_comparison(&model).unwrap();
         assert!(comment.starts_with("### tradeoff: `specs/a'b.tradeoff` → `specs/new.tradeoff`\n\n"));
         assert!(
-            comment.contains("| Evil \\| \\<script\\> | #1 → #2 | ▼ 1 | 0.900 → 0.800 | -0.100 |\n"),
+            comment.contains("| Evil \\| &lt;script&gt; | #1 → #2 | ▼ 1 | 0.900 → 0.800 | -0.100 |\n"),
             "{comment}"
         );
         assert!(
