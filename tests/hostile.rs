@@ -200,8 +200,8 @@ fn a_catalog_file_with_an_error_past_column_65536_is_a_diagnostic() {
 
 #[test]
 fn many_errors_on_a_huge_line_print_a_bounded_amount() {
-    // 80 errors on one 2 MB line: each used to reprint the whole line (160 MB of output).
-    let spec = long_line_spec(80, 2_000_000);
+    // 80 errors on one 400 KB line: each used to reprint the whole line (20 MB of output).
+    let spec = long_line_spec(80, 330_000);
     let project = project_with_spec(spec.as_bytes());
     std::fs::copy(project.path().join("specs/demo.tradeoff"), project.path().join("specs/copy.tradeoff")).unwrap();
     let output = run(&project, &["plan", "specs/demo.tradeoff"]);
