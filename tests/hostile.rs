@@ -156,7 +156,11 @@ fn long_line_spec(count: usize, tail: usize) -> String {
     let unknown = "performance high  ".repeat(count);
     VALID.replace(
         "weigh { performance high  productivity medium }",
-        &format!("weigh {{ performance high{}{unknown}{} }}", " ".repeat(70_000), " ".repeat(tail)),
+        &format!(
+            "weigh {{ performance high{}{unknown}{} }}",
+            " ".repeat(70_000),
+            " ".repeat(tail)
+        ),
     )
 }
 
@@ -203,7 +207,11 @@ fn many_errors_on_a_huge_line_print_a_bounded_amount() {
     // 80 errors on one 400 KB line: each used to reprint the whole line (20 MB of output).
     let spec = long_line_spec(80, 330_000);
     let project = project_with_spec(spec.as_bytes());
-    std::fs::copy(project.path().join("specs/demo.tradeoff"), project.path().join("specs/copy.tradeoff")).unwrap();
+    std::fs::copy(
+        project.path().join("specs/demo.tradeoff"),
+        project.path().join("specs/copy.tradeoff"),
+    )
+    .unwrap();
     let output = run(&project, &["plan", "specs/demo.tradeoff"]);
     assert_bad_input(&output, "80 errors (the first 50 are shown; 30 more not shown)");
     assert!(output.stderr.len() < 100_000, "{} bytes", output.stderr.len());
@@ -217,13 +225,17 @@ fn many_errors_on_a_huge_line_print_a_bounded_amount() {
 
 #[test]
 fn a_title_cannot_put_live_html_or_hidden_characters_in_the_markdown_record() {
-    let title = "Pick https://a.example/<img src=\\\"https://evil.example/t.png\\\" alt=x> <h1>x</h1> ab\u{202e}cd z\u{200b}w";
+    let title =
+        "Pick https://a.example/<img src=\\\"https://evil.example/t.png\\\" alt=x> <h1>x</h1> ab\u{202e}cd z\u{200b}w";
     let project = project_with_spec(VALID.replace("Pick a framework", title).as_bytes());
     let output = run(&project, &["decide"]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let record = std::fs::read_to_string(project.path().join("reports/0001-demo.md")).unwrap();
     let body = &record[record.find("\n---\n").unwrap()..];
-    assert!(body.contains("# Pick https\\://a.example/&lt;img src=\"https\\://evil.example/t.png\" alt=x&gt;"), "{body}");
+    assert!(
+        body.contains("# Pick https\\://a.example/&lt;img src=\"https\\://evil.example/t.png\" alt=x&gt;"),
+        "{body}"
+    );
     assert!(!body.contains('<'), "{body}");
     for hidden in ['\u{202e}', '\u{200b}'] {
         assert!(!record.contains(hidden), "U+{:04X} in the record", hidden as u32);
@@ -236,21 +248,34 @@ fn a_title_cannot_put_live_html_or_hidden_characters_in_the_markdown_record() {
 fn catalog_text_sends_no_terminal_escapes() {
     let project = project_with(&[]);
     let framework = std::fs::read_to_string(root().join("crates/tradeoff-core/catalog/frameworks/axum.toml")).unwrap();
-    let evil = framework
-        .replacen("id = \"axum\"", "id = \"evil\"", 1)
-        .replacen("name = \"Axum\"", "name = \"Evil\\u001b[2J\\u009b31m\\u202eemaN\"", 1);
+    let evil = framework.replacen("id = \"axum\"", "id = \"evil\"", 1).replacen(
+        "name = \"Axum\"",
+        "name = \"Evil\\u001b[2J\\u009b31m\\u202eemaN\"",
+        1,
+    );
     std::fs::write(project.path().join("specs/evil.toml"), evil).unwrap();
     let spec = VALID.replace("  date 2026-11-24\n", "  date 2026-11-24\n  catalog \"evil.toml\"\n");
     std::fs::write(project.path().join("specs/demo.tradeoff"), spec).unwrap();
     for args in [
         &["score", "specs/demo.tradeoff", "--color", "never"][..],
-        &["catalog", "show", "evil", "--include", "specs/evil.toml", "--color", "never"],
+        &[
+            "catalog",
+            "show",
+            "evil",
+            "--include",
+            "specs/evil.toml",
+            "--color",
+            "never",
+        ],
         &["catalog", "list", "--include", "specs/evil.toml", "--color", "never"],
     ] {
         let output = run(&project, args);
         assert!(output.status.success(), "{args:?}: {}", stderr_of(&output));
         let out = stdout_of(&output);
-        assert!(out.contains("Evil\u{241b}[2J\u{fffd}31m\u{fffd}emaN"), "{args:?}: {out}");
+        assert!(
+            out.contains("Evil\u{241b}[2J\u{fffd}31m\u{fffd}emaN"),
+            "{args:?}: {out}"
+        );
         for raw in ['\u{1b}', '\u{9b}', '\u{202e}'] {
             assert!(!out.contains(raw), "{args:?} printed U+{:04X}", raw as u32);
         }
@@ -308,8 +333,15 @@ fn a_closed_stdout_ends_every_command_quietly() {
     for args in commands {
         let output = run_with_closed_stdout(&project, args);
         let err = stderr_of(&output);
-        assert!(!err.contains("panicked") && !err.contains("internal error"), "{args:?}: {err}");
-        assert!(matches!(output.status.code(), Some(0 | 1)), "{args:?}: {:?} {err}", output.status);
+        assert!(
+            !err.contains("panicked") && !err.contains("internal error"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{args:?}: {:?} {err}",
+            output.status
+        );
     }
 }
 
@@ -323,7 +355,10 @@ fn a_panic_is_an_internal_error_with_a_bug_report_hint() {
         .unwrap();
     assert_eq!(output.status.code(), Some(3));
     let err = stderr_of(&output);
-    assert!(err.starts_with("internal error: panic requested by TRADEOFF_TEST_PANIC"), "{err}");
+    assert!(
+        err.starts_with("internal error: panic requested by TRADEOFF_TEST_PANIC"),
+        "{err}"
+    );
     assert!(err.contains("this is a bug in tradeoff; please report it"), "{err}");
     assert!(!err.contains("RUST_BACKTRACE"), "{err}");
 }

@@ -10,7 +10,9 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use miette::{Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::visible::stand_in;
 
@@ -62,11 +64,11 @@ impl<'a> Bounded<'a> {
         let omitted = all_related.count();
         let mut message = shown(&inner.to_string());
         if omitted > 0 {
-            message.push_str(&format!(" (the first {MAX_RELATED} are shown; {omitted} more not shown)"));
+            message.push_str(&format!(
+                " (the first {MAX_RELATED} are shown; {omitted} more not shown)"
+            ));
         }
-        let nested = inner
-            .diagnostic_source()
-            .map(|d| Box::new(Bounded::within(d, source)));
+        let nested = inner.diagnostic_source().map(|d| Box::new(Bounded::within(d, source)));
         let cause = match nested {
             Some(_) => None,
             None => inner.source().map(Cause::chain),
@@ -104,7 +106,9 @@ impl std::error::Error for Bounded<'_> {
 
 impl Diagnostic for Bounded<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.inner.code().map(|c| Box::new(shown(&c.to_string())) as Box<dyn fmt::Display>)
+        self.inner
+            .code()
+            .map(|c| Box::new(shown(&c.to_string())) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<Severity> {
@@ -221,7 +225,7 @@ impl Excerpt {
     /// cannot be read.
     fn of(source: &dyn SourceCode, labels: &[LabeledSpan]) -> Option<(Excerpt, Vec<LabeledSpan>)> {
         let whole = source.read_span(&SourceSpan::from((0, 0)), 0, usize::MAX).ok()?;
-        let name = whole.name().map(|n| shown(n));
+        let name = whole.name().map(shown);
         let text = String::from_utf8_lossy(whole.data());
         let index = LineIndex::new(&text);
 
@@ -259,7 +263,12 @@ impl Excerpt {
                 .filter(|(_, (start, _))| start.line == line)
                 .min_by_key(|(label, (start, _))| (!label.primary(), start.column))
                 .map(|(_, (start, _))| start.column)
-                .or_else(|| spans.iter().find(|(_, end)| end.line == line).map(|(_, end)| end.column))
+                .or_else(|| {
+                    spans
+                        .iter()
+                        .find(|(_, end)| end.line == line)
+                        .map(|(_, end)| end.column)
+                })
                 .unwrap_or(0);
             excerpt.push_line(index.line_text(&text, line), line, anchor);
         }
@@ -320,7 +329,10 @@ impl Excerpt {
         let Some(line) = self.lines.iter().find(|l| l.original == place.line) else {
             return self.text.len();
         };
-        let shown = place.column.saturating_sub(line.first_column).min(line.offsets.len() - 1);
+        let shown = place
+            .column
+            .saturating_sub(line.first_column)
+            .min(line.offsets.len() - 1);
         line.start + line.prefix + line.offsets[shown]
     }
 
@@ -346,11 +358,16 @@ impl SourceCode for Excerpt {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
+        let contents = self
+            .text
+            .as_str()
+            .read_span(span, context_lines_before, context_lines_after)?;
         let data: &'a [u8] = contents.data();
         let data_span = *contents.span();
         let first = self.lines.get(self.line_at(data_span.offset()));
-        let last = self.lines.get(self.line_at(data_span.offset() + data_span.len().saturating_sub(1)));
+        let last = self
+            .lines
+            .get(self.line_at(data_span.offset() + data_span.len().saturating_sub(1)));
         let (line, line_count) = match (first, last) {
             (Some(first), Some(last)) => (first.original, last.original + 1 - first.original),
             _ => (0, 0),
@@ -376,7 +393,12 @@ struct LineIndex {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1))
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
             .collect();
         LineIndex { starts }
     }
@@ -420,9 +442,8 @@ fn chars_in(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::diagnostic::{render, Code, Problem, SpecError};
     use crate::ast::Span;
+    use crate::diagnostic::{render, Code, Problem, SpecError};
     use std::sync::Arc;
 
     fn error_at(text: &str, start: usize, end: usize) -> SpecError {

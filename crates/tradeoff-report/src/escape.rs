@@ -337,7 +337,10 @@ mod tests {
             markdown_inline("Pick https://a.example/<img src=\"https://e.example/t.png\"> & www.x.example"),
             "Pick https\\://a.example/&lt;img src=\"https\\://e.example/t.png\"&gt; &amp; www\\.x.example"
         );
-        assert_eq!(markdown_inline("evil\u{202e}gpj.exe\u{200b}\x1b[2J"), "evil\u{fffd}gpj.exe\u{fffd}\u{241b}\\[2J");
+        assert_eq!(
+            markdown_inline("evil\u{202e}gpj.exe\u{200b}\x1b[2J"),
+            "evil\u{fffd}gpj.exe\u{fffd}\u{241b}\\[2J"
+        );
         assert_eq!(markdown_inline("a\n\n# b | c"), "a \\# b \\| c");
         assert_eq!(markdown_inline("0.703"), "0.703");
         assert_eq!(markdown_inline("-0.5 and -- x"), "-0.5 and -- x");

@@ -152,7 +152,11 @@ impl Default for Templates {
 /// zero-width characters, controls) made visible first, whichever filter the template author
 /// used or forgot, then escaped as the template's language requires. Values marked safe (the
 /// HTML body converted from the already sanitized Markdown) are left alone.
-fn visible_formatter(out: &mut minijinja::Output, state: &minijinja::State, value: &Value) -> Result<(), minijinja::Error> {
+fn visible_formatter(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
     if let Some(text) = value.as_str().filter(|_| !value.is_safe()) {
         if let std::borrow::Cow::Owned(shown) = tradeoff_lang::visible::visible(text) {
             return minijinja::escape_formatter(out, state, &Value::from(shown));

@@ -67,13 +67,18 @@ fn hostile_records() -> Vec<(String, String)> {
         versions: &versions,
     };
     write_record(dir.path(), &inputs, &Templates::builtin()).unwrap();
-    ["0001-sensor-ingest.md", "README.md", "0001-sensor-ingest.html", "index.html"]
-        .iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
-            (name.to_string(), text)
-        })
-        .collect()
+    [
+        "0001-sensor-ingest.md",
+        "README.md",
+        "0001-sensor-ingest.html",
+        "index.html",
+    ]
+    .iter()
+    .map(|name| {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        (name.to_string(), text)
+    })
+    .collect()
 }
 
 #[test]
@@ -91,16 +96,35 @@ fn github_renders_no_tag_link_or_heading_from_user_text() {
         };
         // E-mail addresses stay autolinked (`mailto:`), as GitHub links them in any text: they
         // cannot load or open a web page.
-        for live in ["<img", "<h1>big", "<a href=\"https://evil", "<a href=\"http://www.evil", "<a href=\"https://a.example/<"] {
+        for live in [
+            "<img",
+            "<h1>big",
+            "<a href=\"https://evil",
+            "<a href=\"http://www.evil",
+            "<a href=\"https://a.example/<",
+        ] {
             assert!(!html.contains(live), "{name}: `{live}` is live in:\n{html}");
         }
-        assert!(html.matches("<h1").count() <= 1, "{name}: only the record's title is a top heading");
-        for href in html.split("href=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+        assert!(
+            html.matches("<h1").count() <= 1,
+            "{name}: only the record's title is a top heading"
+        );
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+        {
             let web = !href.starts_with("mailto:");
-            assert!(!(web && href.contains("evil.example")), "{name}: a link to {href}:\n{html}");
+            assert!(
+                !(web && href.contains("evil.example")),
+                "{name}: a link to {href}:\n{html}"
+            );
         }
         // The text itself is still there for the reader.
-        assert!(html.contains("&lt;img src=&quot;https://evil.example/t.png&quot; alt=x&gt;"), "{name}:\n{html}");
+        assert!(
+            html.contains("&lt;img src=&quot;https://evil.example/t.png&quot; alt=x&gt;"),
+            "{name}:\n{html}"
+        );
     }
 }
 
@@ -112,7 +136,10 @@ fn hidden_characters_do_not_reach_any_page() {
             assert!(line.is_none(), "{name} holds U+{:04X}: {line:?}", hidden as u32);
         }
         if name.starts_with("0001") {
-            assert!(markdown.contains("right\u{fffd}gpj.exe"), "{name}: made visible instead");
+            assert!(
+                markdown.contains("right\u{fffd}gpj.exe"),
+                "{name}: made visible instead"
+            );
         }
     }
 }
