@@ -42,14 +42,14 @@ pub struct Bounded<'a> {
 
 impl<'a> Bounded<'a> {
     pub fn new(inner: &'a dyn Diagnostic) -> Self {
-        Self::within(inner, None)
+        Self::within(inner, None, &mut Vec::new())
     }
 
-    fn within(inner: &'a dyn Diagnostic, parent_source: Option<&'a dyn SourceCode>) -> Self {
+    fn within(inner: &'a dyn Diagnostic, parent_source: Option<&'a dyn SourceCode>, read: &mut Vec<Read<'a>>) -> Self {
         let source = inner.source_code().or(parent_source);
         let labels: Vec<LabeledSpan> = inner.labels().map(|l| l.collect()).unwrap_or_default();
         let (excerpt, labels) = match source {
-            Some(source) if !labels.is_empty() => match Excerpt::of(source, &labels) {
+            Some(source) if !labels.is_empty() => match Read::of(source, read).and_then(|r| Excerpt::of(r, &labels)) {
                 Some((excerpt, labels)) => (Some(excerpt), labels),
                 None => (None, Vec::new()),
             },
@@ -59,7 +59,7 @@ impl<'a> Bounded<'a> {
         let related: Vec<Bounded<'a>> = all_related
             .by_ref()
             .take(MAX_RELATED)
-            .map(|r| Bounded::within(r, source))
+            .map(|r| Bounded::within(r, source, read))
             .collect();
         let omitted = all_related.count();
         let mut message = shown(&inner.to_string());
@@ -68,7 +68,9 @@ impl<'a> Bounded<'a> {
                 " (the first {MAX_RELATED} are shown; {omitted} more not shown)"
             ));
         }
-        let nested = inner.diagnostic_source().map(|d| Box::new(Bounded::within(d, source)));
+        let nested = inner
+            .diagnostic_source()
+            .map(|d| Box::new(Bounded::within(d, source, read)));
         let cause = match nested {
             Some(_) => None,
             None => inner.source().map(Cause::chain),
@@ -193,6 +195,34 @@ fn shown(text: &str) -> String {
     out
 }
 
+/// A source read once per rendering, with its line index: the 50 problems of one file share it,
+/// so an 8 MB file is scanned once, not once per problem.
+struct Read<'a> {
+    address: *const (),
+    name: Option<String>,
+    text: std::borrow::Cow<'a, str>,
+    index: LineIndex,
+}
+
+impl<'a> Read<'a> {
+    /// The read of `source`, from `read` when it was read before; None when it cannot be read.
+    fn of<'r>(source: &'a dyn SourceCode, read: &'r mut Vec<Read<'a>>) -> Option<&'r Read<'a>> {
+        let address = source as *const dyn SourceCode as *const ();
+        if let Some(at) = read.iter().position(|r| r.address == address) {
+            return read.get(at);
+        }
+        let whole = source.read_span(&SourceSpan::from((0, 0)), 0, usize::MAX).ok()?;
+        let text = String::from_utf8_lossy(whole.data());
+        read.push(Read {
+            address,
+            name: whole.name().map(shown),
+            index: LineIndex::new(&text),
+            text,
+        });
+        read.last()
+    }
+}
+
 /// The lines around a diagnostic's labels, each cut to a window, with where they came from.
 struct Excerpt {
     name: Option<String>,
@@ -223,11 +253,8 @@ struct Place {
 impl Excerpt {
     /// The excerpt for `labels` in `source`, and the labels moved into it; None when the source
     /// cannot be read.
-    fn of(source: &dyn SourceCode, labels: &[LabeledSpan]) -> Option<(Excerpt, Vec<LabeledSpan>)> {
-        let whole = source.read_span(&SourceSpan::from((0, 0)), 0, usize::MAX).ok()?;
-        let name = whole.name().map(shown);
-        let text = String::from_utf8_lossy(whole.data());
-        let index = LineIndex::new(&text);
+    fn of(read: &Read<'_>, labels: &[LabeledSpan]) -> Option<(Excerpt, Vec<LabeledSpan>)> {
+        let (name, text, index) = (read.name.clone(), &read.text, &read.index);
 
         let spans: Vec<(Place, Place)> = labels
             .iter()
