@@ -259,12 +259,12 @@ impl Excerpt {
         let spans: Vec<(Place, Place)> = labels
             .iter()
             .map(|label| {
-                let start = index.place(&text, label.offset());
-                let mut end = index.place(&text, label.offset().saturating_add(label.len()));
+                let start = index.place(text, label.offset());
+                let mut end = index.place(text, label.offset().saturating_add(label.len()));
                 if end.line > start.line + MAX_SPAN_LINES {
                     end = Place {
                         line: start.line,
-                        column: index.line_chars(&text, start.line),
+                        column: index.line_chars(text, start.line),
                     };
                 }
                 (start, end)
@@ -297,7 +297,7 @@ impl Excerpt {
                         .map(|(_, end)| end.column)
                 })
                 .unwrap_or(0);
-            excerpt.push_line(index.line_text(&text, line), line, anchor);
+            excerpt.push_line(index.line_text(text, line), line, anchor);
         }
 
         let moved = labels
