@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
 export RUSTC_BOOTSTRAP=1
-for target in parse_compile catalog_load decide_pipeline; do
+for target in parse_compile catalog_load decide_pipeline render_diagnostic; do
   mkdir -p "corpus/$target"
   cp -n seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
   echo "==> fuzzing $target for ${seconds}s"

@@ -46,13 +46,35 @@ pub fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// A panic is a bug in tradeoff: it ends the run with a short message and exit code 3, like
+/// any other internal error, instead of Rust's backtrace and exit code 101.
+pub fn report_panics_as_internal_errors() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_owned());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what: String = tradeoff_lang::visible::visible(&what).chars().take(500).collect();
+        crate::out::message(&format!(
+            "internal error: {what}{place}\n  help: this is a bug in tradeoff; please report it with the command you ran\n"
+        ));
+        std::process::exit(3);
+    }));
+}
+
 /// Prints the failure and maps it to its exit code.
 pub fn finish(result: CommandResult, color: bool) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
         Err(failure) => {
-            eprint!("{}", render(failure.diagnostic(), color));
+            crate::out::message(&render(failure.diagnostic(), color));
             ExitCode::from(if failure.is_internal() { 3 } else { 2 })
         }
     }

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod exit;
 mod memory;
+mod out;
 mod ui;
 mod views;
 
@@ -15,6 +16,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    exit::report_panics_as_internal_errors();
+    // Debug builds only: lets the integration tests check what a panic looks like to a user.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("TRADEOFF_TEST_PANIC").is_some() {
+        panic!("panic requested by TRADEOFF_TEST_PANIC");
+    }
     memory::keep_freed_memory();
     let cli = cli::Cli::parse();
     let color = exit::use_color(cli.global.color);

@@ -18,14 +18,14 @@ impl Ui {
     /// A one-line status message ("wrote reports/0001-x.md"); silenced by --quiet.
     pub fn status(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", message.as_ref());
+            crate::out::message(&format!("{}\n", message.as_ref()));
         }
     }
 
     /// Step-by-step detail, only with --verbose.
     pub fn detail(&self, message: impl AsRef<str>) {
         if self.verbose {
-            eprintln!("  {}", message.as_ref());
+            crate::out::message(&format!("  {}\n", message.as_ref()));
         }
     }
 }

@@ -27,8 +27,9 @@ impl Span {
         }
     }
 
+    /// Bytes covered; a reversed span (never built by the parser) covers none.
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     pub fn is_empty(self) -> bool {

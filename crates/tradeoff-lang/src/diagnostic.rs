@@ -238,6 +238,7 @@ fn shortened(text: &str) -> String {
 }
 
 /// Renders any diagnostic as text: the single rendering path for the CLI and snapshot tests.
+/// The output is bounded whatever the input: see [`crate::bounded`].
 pub fn render(diagnostic: &dyn Diagnostic, color: bool, width: usize) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -245,9 +246,10 @@ pub fn render(diagnostic: &dyn Diagnostic, color: bool, width: usize) -> String 
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
+    let bounded = crate::bounded::Bounded::new(diagnostic);
     let mut out = String::new();
-    if handler.render_report(&mut out, diagnostic).is_err() {
-        out = format!("{diagnostic}\n");
+    if handler.render_report(&mut out, &bounded).is_err() {
+        out = format!("{bounded}\n");
     }
     out
 }

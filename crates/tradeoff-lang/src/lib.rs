@@ -6,6 +6,7 @@
 //! is plain data. Nothing here prints; diagnostics are values that the CLI renders.
 
 pub mod ast;
+mod bounded;
 mod code;
 mod compile;
 pub mod complete;
@@ -18,6 +19,7 @@ mod grammar;
 pub mod plan;
 pub mod suggest;
 pub mod syntax;
+pub mod visible;
 pub mod vocab;
 
 pub use ast::SpecFile;

@@ -79,6 +79,8 @@ bad_spec! {
     language_allowed_and_forbidden => spec(APP, "    language in [python, go]\n    language not in [go]\n", WEIGH, "");
     candidate_also_excluded => spec(APP, "    candidates [django, fastapi]\n    exclude django because \"too heavy\"\n", WEIGH, "");
     all_weights_zero => spec(APP, REQUIRE, "  weigh {\n    performance ignore\n    security 0\n  }\n", "");
+    // 1e308 twice: each weight is finite, their sum is not.
+    weights_overflow => spec(APP, REQUIRE, &format!("  weigh {{\n    performance 1{z}\n    security 1{z}\n  }}\n", z = "0".repeat(308)), "");
     pairwise_above_nine => spec(APP, REQUIRE, "  compare {\n    performance over security 12\n  }\n", "");
     pairwise_below_one_ninth => spec(APP, REQUIRE, "  compare {\n    performance over security 1/12\n  }\n", "");
     pairwise_self_comparison => spec(APP, REQUIRE, "  compare {\n    security over security 3\n  }\n", "");

@@ -293,7 +293,7 @@ mod tests {
         );
         assert!(comment.starts_with("### tradeoff: `specs/a'b.tradeoff` → `specs/new.tradeoff`\n\n"));
         assert!(
-            comment.contains("| Evil \\| \\<script\\> | #1 → #2 | ▼ 1 | 0.900 → 0.800 | -0.100 |\n"),
+            comment.contains("| Evil \\| &lt;script&gt; | #1 → #2 | ▼ 1 | 0.900 → 0.800 | -0.100 |\n"),
             "{comment}"
         );
         assert!(

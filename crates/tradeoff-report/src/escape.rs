@@ -7,10 +7,11 @@
 
 use std::borrow::Cow;
 
-/// Characters that start or end Markdown inline constructs (emphasis, code, links, raw HTML,
-/// tables, entities). Escaping them with a backslash is valid CommonMark for any ASCII
-/// punctuation, so over-escaping is harmless and keeps the rule simple.
-const MARKDOWN_INLINE_SPECIAL: &[u8] = b"\\`*_[]<>|~#&!{}";
+/// Characters that start or end Markdown inline constructs (emphasis, code, links, tables).
+/// Escaping them with a backslash is valid CommonMark for any ASCII punctuation, so
+/// over-escaping is harmless and keeps the rule simple. `<`, `>` and `&` are not among them:
+/// they are written as entities (see [`entity`]).
+const MARKDOWN_INLINE_SPECIAL: &[u8] = b"\\`*_[]|~#!{}";
 
 /// [`MARKDOWN_INLINE_SPECIAL`] as a table: records escape tens of thousands of bytes each.
 const IS_MARKDOWN_INLINE_SPECIAL: [bool; 256] = {
@@ -22,6 +23,28 @@ const IS_MARKDOWN_INLINE_SPECIAL: [bool; 256] = {
     }
     table
 };
+
+/// The entity for a byte that could open raw HTML or an entity. A backslash is not enough on
+/// GitHub: its autolinker takes the backslash into a preceding URL (`https://a/\<img …>`) and
+/// the `<` behind it opens a live tag; an entity stays text whatever comes before it.
+fn entity(byte: u8) -> Option<&'static str> {
+    match byte {
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'&' => Some("&amp;"),
+        _ => None,
+    }
+}
+
+/// Whether the byte at `at` is where GitHub's autolinker would start a link: the `:` of
+/// `scheme://` or the `.` of `www.`. A backslash before it keeps the text a plain word.
+fn starts_autolink(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b':' => bytes[at + 1..].starts_with(b"//"),
+        b'.' => at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+        _ => false,
+    }
+}
 
 /// Markdown for one line of untrusted text: whitespace runs (newlines included) collapse to one
 /// space so the text cannot leave the list item or table cell it is placed in.
@@ -78,6 +101,16 @@ pub fn markdown_block(text: &str) -> String {
 }
 
 fn escape_line(line: &str) -> Cow<'_, str> {
+    let line = tradeoff_lang::visible::visible(line);
+    let escaped = match escape_visible_line(&line) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(escaped) => Some(escaped),
+    };
+    escaped.map_or(line, Cow::Owned)
+}
+
+/// [`escape_line`] for a line with no hidden characters left.
+fn escape_visible_line(line: &str) -> Cow<'_, str> {
     let mut chars = line.chars();
     let (first, second) = (chars.next(), chars.next());
     // "- x", "+ x", "--", "==" at the start of a line open a list, a rule or a setext heading.
@@ -90,16 +123,27 @@ fn escape_line(line: &str) -> Cow<'_, str> {
         && matches!(bytes.get(digits), Some(b'.' | b')'))
         && line[digits + 1..].chars().next().is_none_or(char::is_whitespace);
     let escaped_at = |at: usize, byte: u8| {
-        IS_MARKDOWN_INLINE_SPECIAL[usize::from(byte)] || (at == 0 && marker) || (list_marker && at == digits)
+        IS_MARKDOWN_INLINE_SPECIAL[usize::from(byte)]
+            || (at == 0 && marker)
+            || (list_marker && at == digits)
+            || starts_autolink(bytes, at)
     };
-    if !bytes.iter().enumerate().any(|(at, &byte)| escaped_at(at, byte)) {
+    if !bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| escaped_at(at, byte) || entity(byte).is_some())
+    {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len() + 8);
     // Every character escaped is ASCII, so scanning bytes never splits a UTF-8 sequence.
     let mut copied = 0;
     for (at, &byte) in bytes.iter().enumerate() {
-        if escaped_at(at, byte) {
+        if let Some(entity) = entity(byte) {
+            out.push_str(&line[copied..at]);
+            out.push_str(entity);
+            copied = at + 1;
+        } else if escaped_at(at, byte) {
             out.push_str(&line[copied..at]);
             out.push('\\');
             copied = at;
@@ -112,7 +156,9 @@ fn escape_line(line: &str) -> Cow<'_, str> {
 /// Text inside a Markdown code span: a backtick would close it early and a line break end it,
 /// and nothing can be escaped inside one.
 pub fn code_span(text: &str) -> String {
-    text.replace('`', "'").replace(['\r', '\n'], " ")
+    tradeoff_lang::visible::visible(text)
+        .replace('`', "'")
+        .replace(['\r', '\n', '\t'], " ")
 }
 
 /// A YAML double-quoted scalar. Only the escapes `\\`, `\"` and `\uXXXX` are used, which are
@@ -124,8 +170,12 @@ pub fn yaml_string(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            // Control characters, and the characters YAML treats as line breaks or a BOM.
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            // Control characters, the characters YAML treats as line breaks or a BOM, and
+            // hidden characters (bidi overrides, zero-width): escaped, so they show.
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}')
+                || tradeoff_lang::visible::stand_in(c).is_some() =>
+            {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),
@@ -139,7 +189,7 @@ pub fn yaml_string(text: &str) -> String {
 pub fn html_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
+        match tradeoff_lang::visible::stand_in(c).unwrap_or(c) {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -149,6 +199,12 @@ pub fn html_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// Characters no link target may hold: whitespace, controls, and hidden characters (a bidi
+/// override would make the shown URL differ from the one followed).
+fn hidden_in_url(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || tradeoff_lang::visible::stand_in(c).is_some()
 }
 
 /// True for link targets a record may point at: web pages, never `javascript:` or `data:`.
@@ -161,7 +217,7 @@ pub fn is_web_url(url: &str) -> bool {
     let clean = if url.is_ascii() {
         !url.bytes().any(|b| b <= b' ' || b == 0x7f)
     } else {
-        !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        !url.chars().any(hidden_in_url)
     };
     (scheme("https://") || scheme("http://")) && clean
 }
@@ -216,9 +272,7 @@ mod tests {
     /// The first, char-by-char version of `escape_line`, kept as the reference the faster
     /// byte-scanning one must agree with.
     fn reference_escape_line(line: &str) -> String {
-        const SPECIAL: &[char] = &[
-            '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&', '!', '{', '}',
-        ];
+        const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '{', '}'];
         let mut out = String::new();
         let chars: Vec<char> = line.chars().collect();
         let marker = matches!(chars.first(), Some('-' | '+' | '='))
@@ -226,10 +280,17 @@ mod tests {
                 .get(1)
                 .is_none_or(|next| next.is_whitespace() || Some(next) == chars.first());
         for (i, c) in chars.iter().enumerate() {
-            if SPECIAL.contains(c) || (i == 0 && marker) {
+            let autolink = (*c == ':' && chars[i + 1..].starts_with(&['/', '/']))
+                || (*c == '.' && i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www"));
+            if SPECIAL.contains(c) || (i == 0 && marker) || autolink {
                 out.push('\\');
             }
-            out.push(*c);
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c => out.push(*c),
+            }
         }
         let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
         if digits > 0
@@ -243,13 +304,14 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn escaping_agrees_with_the_reference(line in "[0-9]{0,3}[.)=+-]{0,2}[ \\t0-9a-z.)=+\\-\\\\`*_\\[\\]<>|~#&!{}é€]{0,10}") {
+        fn escaping_agrees_with_the_reference(line in "[0-9]{0,3}[.)=+-]{0,2}[ \\t0-9a-zW.:/)=+\\-\\\\`*_\\[\\]<>|~#&!{}é€]{0,10}") {
             proptest::prop_assert_eq!(escape_line(&line).into_owned(), reference_escape_line(&line));
         }
 
         #[test]
         fn escaping_agrees_with_the_reference_on_any_text(line in "\\PC{0,40}") {
-            proptest::prop_assert_eq!(escape_line(&line).into_owned(), reference_escape_line(&line));
+            let visible = tradeoff_lang::visible::visible(&line);
+            proptest::prop_assert_eq!(escape_line(&line).into_owned(), reference_escape_line(&visible));
         }
 
         #[test]
@@ -260,7 +322,7 @@ mod tests {
 
         #[test]
         fn web_urls_are_judged_alike_by_bytes_and_by_chars(url in "https?://[a-z \t\u{7f}\u{1}\u{a0}\u{85}é/.]{0,12}") {
-            let by_chars = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+            let by_chars = !url.chars().any(hidden_in_url);
             proptest::prop_assert_eq!(is_web_url(&url), by_chars);
         }
     }
@@ -269,7 +331,15 @@ mod tests {
     fn markdown_inline_neutralises_html_and_links() {
         assert_eq!(
             markdown_inline("<script>alert(1)</script> [x](javascript:y)"),
-            "\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y)"
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:y)"
+        );
+        assert_eq!(
+            markdown_inline("Pick https://a.example/<img src=\"https://e.example/t.png\"> & www.x.example"),
+            "Pick https\\://a.example/&lt;img src=\"https\\://e.example/t.png\"&gt; &amp; www\\.x.example"
+        );
+        assert_eq!(
+            markdown_inline("evil\u{202e}gpj.exe\u{200b}\x1b[2J"),
+            "evil\u{fffd}gpj.exe\u{fffd}\u{241b}\\[2J"
         );
         assert_eq!(markdown_inline("a\n\n# b | c"), "a \\# b \\| c");
         assert_eq!(markdown_inline("0.703"), "0.703");
@@ -282,7 +352,7 @@ mod tests {
         let text = "First line\n    - not a list\n\n1. not ordered\n```\n> quote";
         assert_eq!(
             markdown_block(text),
-            "First line\n\\- not a list\n\n1\\. not ordered\n\\`\\`\\`\n\\> quote"
+            "First line\n\\- not a list\n\n1\\. not ordered\n\\`\\`\\`\n&gt; quote"
         );
     }
 
@@ -293,6 +363,7 @@ mod tests {
             "quote \" back \\ slash",
             "new\nline\u{2028}",
             "--> ]]> <script>",
+            "bidi \u{202e} zero \u{200b} width",
         ] {
             let quoted = yaml_string(text);
             let back: String = serde_json::from_str(&quoted).unwrap();
@@ -309,6 +380,7 @@ mod tests {
         );
         assert_eq!(markdown_source("javascript:alert(1)"), "javascript:alert(1)");
         assert!(!is_web_url("https://a b"));
+        assert!(!is_web_url("https://a.example/\u{202e}gpj"));
     }
 
     #[test]
@@ -317,5 +389,6 @@ mod tests {
             html_text(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+        assert_eq!(html_text("a\u{202e}b\u{1b}"), "a\u{fffd}b\u{241b}");
     }
 }

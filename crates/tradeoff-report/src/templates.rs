@@ -99,6 +99,7 @@ impl Templates {
                 AutoEscape::None
             }
         });
+        env.set_formatter(visible_formatter);
         env.add_filter("md", md_filter);
         env.add_filter("md_block", |text: &str| escape::markdown_block(text));
         env.add_filter("source", |text: &str| escape::markdown_source(text));
@@ -158,6 +159,23 @@ impl Default for Templates {
     fn default() -> Templates {
         Templates::builtin()
     }
+}
+
+/// Every value a template prints, in every output language: hidden characters (bidi overrides,
+/// zero-width characters, controls) made visible first, whichever filter the template author
+/// used or forgot, then escaped as the template's language requires. Values marked safe (the
+/// HTML body converted from the already sanitized Markdown) are left alone.
+fn visible_formatter(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if let Some(text) = value.as_str().filter(|_| !value.is_safe()) {
+        if let std::borrow::Cow::Owned(shown) = tradeoff_lang::visible::visible(text) {
+            return minijinja::escape_formatter(out, state, &Value::from(shown));
+        }
+    }
+    minijinja::escape_formatter(out, state, value)
 }
 
 /// `md`: [`escape::markdown_inline`], handing back the value itself when it needs no change

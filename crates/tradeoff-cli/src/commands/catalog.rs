@@ -24,7 +24,7 @@ fn list(format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
     let catalog = driver::with_files(includes)?;
     match format {
         TextOrJson::Json => print_json(&views::catalog::listing(&catalog))?,
-        TextOrJson::Text => print!("{}", views::catalog::render_list(&catalog)),
+        TextOrJson::Text => crate::out::view(&views::catalog::render_list(&catalog))?,
     }
     Ok(Outcome::Success)
 }
@@ -34,10 +34,11 @@ fn show(name: &str, format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
     let framework = driver::find(&catalog, name)?;
     match format {
         TextOrJson::Json => print_json(framework)?,
-        TextOrJson::Text => print!(
-            "{}",
-            views::catalog::render_framework(framework, &catalog, crate::exit::terminal_width())
-        ),
+        TextOrJson::Text => crate::out::view(&views::catalog::render_framework(
+            framework,
+            &catalog,
+            crate::exit::terminal_width(),
+        ))?,
     }
     Ok(Outcome::Success)
 }
@@ -59,7 +60,7 @@ fn coverage(format: TextOrJson, includes: &[PathBuf]) -> CommandResult {
     let coverage = tradeoff_core::coverage::Coverage::of(&catalog);
     match format {
         TextOrJson::Json => print_json(&coverage)?,
-        TextOrJson::Text => print!("{}", views::coverage::render(&coverage)),
+        TextOrJson::Text => crate::out::view(&views::coverage::render(&coverage))?,
     }
     Ok(Outcome::Success)
 }

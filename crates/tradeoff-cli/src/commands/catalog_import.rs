@@ -24,7 +24,7 @@ pub fn run(args: ImportArgs, ui: &Ui) -> CommandResult {
             imported.name, imported.figures, imported.frameworks
         ));
     } else {
-        print!("{}", imported.text);
+        crate::out::raw(&imported.text)?;
     }
     Ok(Outcome::Success)
 }

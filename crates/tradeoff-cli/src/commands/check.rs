@@ -17,8 +17,8 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> CommandResult {
     match args.format {
         CheckFormat::Json => print_json(&reports(&results))?,
         CheckFormat::Sarif => print_json(&sarif::render(&reports(&results)))?,
-        CheckFormat::Text => print!("{}", view::render_text(&results)),
-        CheckFormat::Github => print!("{}", view::render_github(&reports(&results))),
+        CheckFormat::Text => crate::out::view(&view::render_text(&results))?,
+        CheckFormat::Github => crate::out::view(&view::render_github(&reports(&results)))?,
     }
     let errors = results
         .iter()

@@ -44,7 +44,7 @@ pub fn run(args: &DiffArgs, ui: &Ui) -> CommandResult {
     ui.detail(format!("comparing {} with {}", report.old, report.new));
     match args.format {
         MarkdownOrJson::Json => print_json(&report)?,
-        MarkdownOrJson::Markdown => print!("{}", comment(&report, new_spec)?),
+        MarkdownOrJson::Markdown => crate::out::raw(&comment(&report, new_spec)?)?,
     }
     Ok(Outcome::Success)
 }

@@ -1,8 +1,6 @@
 //! `tradeoff completions SHELL` and `tradeoff man`: generated from the clap definitions, so they
 //! cannot drift from the real interface.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
@@ -39,11 +37,7 @@ fn render_pages(command: &clap::Command, name: &str, out: &mut Vec<u8>) -> Resul
 }
 
 fn write_stdout(bytes: &[u8]) -> CommandResult {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(Outcome::Success),
-        // `tradeoff man | head` closes the pipe early; that is the reader's choice, not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Success),
-        Err(e) => Err(Failure::internal(format!("cannot write to stdout: {e}"))),
-    }
+    // Generated text is ASCII roff and shell script.
+    crate::out::raw(&String::from_utf8_lossy(bytes))?;
+    Ok(Outcome::Success)
 }

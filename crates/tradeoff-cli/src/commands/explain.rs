@@ -21,7 +21,7 @@ pub fn run(args: &ExplainArgs, ui: &Ui) -> CommandResult {
         .ok_or_else(|| unknown_framework(&args.framework, &known_ids(&evaluation)))?;
     match args.format {
         TextOrJson::Json => print_json(&explanation)?,
-        TextOrJson::Text => print!("{}", explain::render(&explanation, &loaded.plan.id)),
+        TextOrJson::Text => crate::out::view(&explain::render(&explanation, &loaded.plan.id))?,
     }
     Ok(Outcome::Success)
 }

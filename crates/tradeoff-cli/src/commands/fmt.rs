@@ -12,7 +12,7 @@ pub fn run(args: &FmtArgs, ui: &Ui) -> CommandResult {
         let [only] = specs.as_slice() else {
             return Err(Failure::bad_input_msg("--stdout formats exactly one file"));
         };
-        print!("{}", formatted(only)?);
+        crate::out::raw(&formatted(only)?)?;
         return Ok(Outcome::Success);
     }
     let mut unformatted = Vec::new();
@@ -25,7 +25,7 @@ pub fn run(args: &FmtArgs, ui: &Ui) -> CommandResult {
         return Ok(Outcome::Success);
     }
     for shown in &unformatted {
-        println!("{shown}: not formatted (run `tradeoff fmt {shown}`)");
+        crate::out::view(&format!("{shown}: not formatted (run `tradeoff fmt {shown}`)\n"))?;
     }
     Ok(Outcome::ProblemsFound)
 }

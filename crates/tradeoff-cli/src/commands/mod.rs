@@ -39,8 +39,7 @@ pub fn run(command: Command, ui: &Ui) -> CommandResult {
 /// Serializes a value as pretty JSON with a trailing newline.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let json = serde_json::to_string_pretty(value).map_err(Failure::internal)?;
-    println!("{json}");
-    Ok(())
+    crate::out::raw(&format!("{json}\n"))
 }
 
 /// What `decide` and `check` work on: the specs named, or the project's `specs/`; records in

@@ -16,7 +16,7 @@ pub fn run(args: &PlanArgs, ui: &Ui) -> CommandResult {
     ));
     match args.format {
         TextOrJson::Json => print_json(&loaded.plan)?,
-        TextOrJson::Text => print!("{}", views::plan::render(&loaded.plan, &loaded.catalog)),
+        TextOrJson::Text => crate::out::view(&views::plan::render(&loaded.plan, &loaded.catalog))?,
     }
     Ok(Outcome::Success)
 }

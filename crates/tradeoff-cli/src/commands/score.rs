@@ -20,7 +20,7 @@ pub fn run(args: &ScoreArgs, ui: &Ui) -> CommandResult {
     }
     match args.format {
         TextOrJson::Json => print_json(&evaluation)?,
-        TextOrJson::Text => print!("{}", views::evaluation::render(&loaded.plan, &evaluation)),
+        TextOrJson::Text => crate::out::view(&views::evaluation::render(&loaded.plan, &evaluation))?,
     }
     Ok(Outcome::Success)
 }

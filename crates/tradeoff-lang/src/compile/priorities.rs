@@ -122,6 +122,24 @@ fn direct(problems: &mut Problems, block: &Block) -> Option<Weighting> {
         return None;
     }
     let total: f64 = raw.values().map(|(w, _)| w).sum();
+    if !total.is_finite() {
+        // Each weight is finite, but their sum overflowed: dividing by it would make every
+        // weight zero and still name a winner.
+        let largest = raw
+            .values()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(block.key.span, |(_, span)| *span);
+        problems.push(
+            Problem::new(
+                Code::OutOfRange,
+                largest,
+                "the weights add up to more than tradeoff can compute with",
+                "this weight is too large",
+            )
+            .with_help("weights are relative: divide them all by the same number (e.g. use 1 to 100)"),
+        );
+        return None;
+    }
     if total <= 0.0 {
         problems.push(
             Problem::new(
