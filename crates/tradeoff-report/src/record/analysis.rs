@@ -23,6 +23,8 @@ pub struct ScoreRow {
     pub language: String,
     pub total: String,
     pub confidence: String,
+    /// The totals of the other methods, "0.804 (#1)", in [`ScoreTable::other_methods`] order.
+    pub others: Vec<String>,
     /// One score per column, "0.910" or "unknown".
     pub cells: Vec<String>,
 }
@@ -34,6 +36,8 @@ pub struct ScoreTable {
     /// "weighted sum"
     pub label: String,
     pub primary: bool,
+    /// Labels of the methods after the primary one, each a column of totals.
+    pub other_methods: Vec<String>,
     pub columns: Vec<ScoreColumn>,
     pub rows: Vec<ScoreRow>,
 }
@@ -110,35 +114,47 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
                 .map_or_else(|| UNKNOWN.to_owned(), |w| format::percent(*w)),
         })
         .collect();
-    evaluation
-        .methods
-        .iter()
-        .enumerate()
-        .map(|(i, method)| ScoreTable {
-            method: method_name(*method).to_owned(),
-            label: method.label().to_owned(),
-            primary: i == 0,
-            columns: columns.clone(),
-            rows: ranked(evaluation, *method)
-                .into_iter()
-                .map(|option| ScoreRow {
-                    rank: option
-                        .ranks
-                        .get(method)
-                        .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
-                    name: option.name.clone(),
-                    language: option.language.clone(),
-                    total: format::score(option.totals.get(method).copied()),
-                    confidence: format::percent(option.confidence),
-                    cells: evaluation
-                        .criteria
-                        .iter()
-                        .map(|c| format::score(option.cells.get(c).map(|cell| cell.score)))
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
+    // One table in primary order, with the other methods' totals as columns: a weight change
+    // then rewrites each row once, not once per method.
+    let Some(method) = primary(evaluation) else {
+        return Vec::new();
+    };
+    let others: Vec<Aggregation> = evaluation.methods.iter().skip(1).copied().collect();
+    vec![ScoreTable {
+        method: method_name(method).to_owned(),
+        label: method.label().to_owned(),
+        primary: true,
+        other_methods: others.iter().map(|m| m.label().to_owned()).collect(),
+        columns,
+        rows: ranked(evaluation, method)
+            .into_iter()
+            .map(|option| ScoreRow {
+                rank: option
+                    .ranks
+                    .get(&method)
+                    .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
+                name: option.name.clone(),
+                language: option.language.clone(),
+                total: format::score(option.totals.get(&method).copied()),
+                confidence: format::percent(option.confidence),
+                others: others
+                    .iter()
+                    .map(|m| {
+                        let total = format::score(option.totals.get(m).copied());
+                        match option.ranks.get(m) {
+                            Some(rank) => format!("{total} (#{rank})"),
+                            None => total,
+                        }
+                    })
+                    .collect(),
+                cells: evaluation
+                    .criteria
+                    .iter()
+                    .map(|c| format::score(option.cells.get(c).map(|cell| cell.score)))
+                    .collect(),
+            })
+            .collect(),
+    }]
 }
 
 pub fn weights_line(evaluation: &Evaluation) -> String {

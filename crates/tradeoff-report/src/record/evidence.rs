@@ -2,7 +2,7 @@
 //! framework; plus the facts that were wanted but missing, and those that are stale.
 
 use serde::Serialize;
-use tradeoff_core::evaluation::{Evaluation, FactRef};
+use tradeoff_core::evaluation::{Evaluation, FactRef, ScoredOption};
 
 use super::options::SourceRef;
 
@@ -11,6 +11,8 @@ pub struct EvidenceFact {
     pub key: String,
     pub value: String,
     pub source: SourceRef,
+    /// The catalog's qualification of the value, shown next to it.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,7 +31,29 @@ fn evidence(fact: &FactRef) -> EvidenceFact {
             as_of: fact.as_of.clone(),
             stale: fact.stale,
         },
+        note: fact.note.as_ref().map(|n| n.trim().to_owned()),
     }
+}
+
+/// The facts one survivor's scores cite, sorted by key and deduplicated.
+pub fn facts_of(option: &ScoredOption) -> Vec<EvidenceFact> {
+    let mut facts: Vec<EvidenceFact> = option
+        .cells
+        .values()
+        .flat_map(|c| c.facts.iter())
+        .map(evidence)
+        .collect();
+    facts.sort();
+    facts.dedup();
+    facts
+}
+
+/// [`groups`] without the frameworks in `shown` (their facts are listed with them).
+pub fn groups_except(evaluation: &Evaluation, shown: &[String]) -> Vec<EvidenceGroup> {
+    groups(evaluation)
+        .into_iter()
+        .filter(|g| !shown.contains(&g.framework))
+        .collect()
 }
 
 /// Facts per framework: survivors in rank order, then eliminated frameworks; within a group
