@@ -16,6 +16,7 @@ mod lsp;
 mod neovim;
 mod plan;
 mod readme;
+mod record_diff;
 mod record_snapshots;
 mod scenarios;
 mod score;

@@ -39,7 +39,11 @@ pub struct ScoreTable {
     /// Labels of the methods after the primary one, each a column of totals.
     pub other_methods: Vec<String>,
     pub columns: Vec<ScoreColumn>,
+    /// Every survivor, in primary rank order.
     pub rows: Vec<ScoreRow>,
+    /// The same rows by option name: the per-criterion scores do not depend on the weights, so
+    /// listed this way they stay put when a weight changes.
+    pub by_name: Vec<ScoreRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +54,7 @@ pub struct SensitivityModel {
     pub method: String,
     /// The smallest change that flips the winner, as a sentence.
     pub headline: String,
-    /// One sentence per runner-up.
+    /// One sentence per considered runner-up.
     pub matchups: Vec<String>,
 }
 
@@ -120,40 +124,49 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
         return Vec::new();
     };
     let others: Vec<Aggregation> = evaluation.methods.iter().skip(1).copied().collect();
+    let rows: Vec<ScoreRow> = ranked(evaluation, method)
+        .into_iter()
+        .map(|option| ScoreRow {
+            rank: option
+                .ranks
+                .get(&method)
+                .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
+            name: option.name.clone(),
+            language: option.language.clone(),
+            total: format::score(option.totals.get(&method).copied()),
+            confidence: format::percent(option.confidence),
+            others: others
+                .iter()
+                .map(|m| {
+                    let total = format::score(option.totals.get(m).copied());
+                    match option.ranks.get(m) {
+                        Some(rank) => format!("{total} (#{rank})"),
+                        None => total,
+                    }
+                })
+                .collect(),
+            cells: evaluation
+                .criteria
+                .iter()
+                .map(|c| format::score(option.cells.get(c).map(|cell| cell.score)))
+                .collect(),
+        })
+        .collect();
+    let mut by_name = rows.clone();
+    by_name.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
     vec![ScoreTable {
         method: method_name(method).to_owned(),
         label: method.label().to_owned(),
         primary: true,
         other_methods: others.iter().map(|m| m.label().to_owned()).collect(),
         columns,
-        rows: ranked(evaluation, method)
-            .into_iter()
-            .map(|option| ScoreRow {
-                rank: option
-                    .ranks
-                    .get(&method)
-                    .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
-                name: option.name.clone(),
-                language: option.language.clone(),
-                total: format::score(option.totals.get(&method).copied()),
-                confidence: format::percent(option.confidence),
-                others: others
-                    .iter()
-                    .map(|m| {
-                        let total = format::score(option.totals.get(m).copied());
-                        match option.ranks.get(m) {
-                            Some(rank) => format!("{total} (#{rank})"),
-                            None => total,
-                        }
-                    })
-                    .collect(),
-                cells: evaluation
-                    .criteria
-                    .iter()
-                    .map(|c| format::score(option.cells.get(c).map(|cell| cell.score)))
-                    .collect(),
-            })
-            .collect(),
+        rows,
+        by_name,
     }]
 }
 
@@ -278,7 +291,9 @@ fn matchup_sentence(evaluation: &Evaluation, matchup: &tradeoff_core::evaluation
     text
 }
 
-pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
+/// The sensitivity sentences; matchups only against the `considered` options (the others'
+/// thresholds are far off, and listing them would rewrite a line each per weight change).
+pub fn sensitivity(evaluation: &Evaluation, considered: &[String]) -> Option<SensitivityModel> {
     let sensitivity = evaluation.sensitivity.as_ref()?;
     let stability = match sensitivity.stability {
         Stability::Robust => "robust",
@@ -292,6 +307,7 @@ pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
         matchups: sensitivity
             .matchups
             .iter()
+            .filter(|m| considered.contains(&m.runner_up))
             .map(|m| matchup_sentence(evaluation, m))
             .collect(),
     })

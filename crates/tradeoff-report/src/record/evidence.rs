@@ -48,12 +48,20 @@ pub fn facts_of(option: &ScoredOption) -> Vec<EvidenceFact> {
     facts
 }
 
-/// [`groups`] without the frameworks in `shown` (their facts are listed with them).
+/// [`groups`] without the frameworks in `shown` (their facts are listed with them), by name:
+/// a rank swap after a weight change must not move whole blocks of facts.
 pub fn groups_except(evaluation: &Evaluation, shown: &[String]) -> Vec<EvidenceGroup> {
-    groups(evaluation)
+    let mut out: Vec<EvidenceGroup> = groups(evaluation)
         .into_iter()
         .filter(|g| !shown.contains(&g.framework))
-        .collect()
+        .collect();
+    out.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
+    out
 }
 
 /// Facts per framework: survivors in rank order, then eliminated frameworks; within a group
@@ -78,10 +86,18 @@ pub fn groups(evaluation: &Evaluation) -> Vec<EvidenceGroup> {
         .collect()
 }
 
-/// "FastAPI: throughput.fortune" for each fact a criterion wanted but the catalog lacks.
+/// "FastAPI: throughput.fortune" for each fact a criterion wanted but the catalog lacks, by
+/// framework name (not rank, so a weight change does not reorder the list).
 pub fn missing(evaluation: &Evaluation) -> Vec<String> {
+    let mut options: Vec<&tradeoff_core::evaluation::ScoredOption> = evaluation.options.iter().collect();
+    options.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
     let mut out = Vec::new();
-    for option in &evaluation.options {
+    for option in options {
         let mut keys: Vec<&String> = option.cells.values().flat_map(|c| c.missing.iter()).collect();
         keys.sort();
         keys.dedup();

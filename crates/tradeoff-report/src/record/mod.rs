@@ -196,6 +196,8 @@ impl RecordModel {
     /// Builds the model. Infallible: every gap in the inputs is rendered as "unknown" or omitted.
     pub fn build(plan: &Plan, evaluation: &Evaluation, meta: &RecordMeta) -> RecordModel {
         let considered = options::considered(plan, evaluation);
+        let summary = summary::summary(evaluation, plan.options);
+        let because = summary.as_ref().map(|s| s.reason.clone()).unwrap_or_default();
         let shown: Vec<String> = considered.iter().map(|o| o.framework.clone()).collect();
         let winner_id = evaluation
             .winner()
@@ -223,7 +225,7 @@ impl RecordModel {
             title: plan.title.clone(),
             status: status_text(plan, meta),
             date: plan.date.clone(),
-            summary: summary::summary(evaluation, plan.options),
+            summary,
             decision_makers: plan.deciders.clone(),
             consulted: plan.consulted.clone(),
             informed: plan.informed.clone(),
@@ -235,14 +237,14 @@ impl RecordModel {
             others: options::others(plan, evaluation),
             eliminated: options::eliminated(evaluation),
             eliminated_summary: options::eliminated_summary(evaluation),
-            outcome: options::outcome(evaluation),
+            outcome: options::outcome(evaluation, because),
             considered,
             consequences: options::consequences(evaluation),
             confirmation: confirmation(meta),
             scores: analysis::score_tables(evaluation),
             weights_line: analysis::weights_line(evaluation),
             consistency: analysis::consistency(evaluation),
-            sensitivity: analysis::sensitivity(evaluation),
+            sensitivity: analysis::sensitivity(evaluation, &shown),
             chart: analysis::chart(evaluation),
             evidence: evidence::groups(evaluation),
             evidence_others: evidence::groups_except(evaluation, &shown),

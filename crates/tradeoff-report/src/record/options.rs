@@ -227,6 +227,8 @@ fn requirements(option: &ScoredOption) -> Vec<Argument> {
         .collect()
 }
 
+/// "Name (total)" in rank order: the whole ranking on one line, so a weight change that moves
+/// every total rewrites one line here.
 pub fn others(plan: &Plan, evaluation: &Evaluation) -> Vec<String> {
     let primary = primary(evaluation);
     evaluation
@@ -288,33 +290,9 @@ pub fn eliminated_summary(evaluation: &Evaluation) -> Option<String> {
     ))
 }
 
-pub fn outcome(evaluation: &Evaluation) -> Option<Outcome> {
+/// The outcome; `because` completes "Chosen option: X, because …" (the summary's reason).
+pub fn outcome(evaluation: &Evaluation, because: String) -> Option<Outcome> {
     let winner = evaluation.winner()?;
-    let primary = primary(evaluation)?;
-    let total = winner.totals.get(&primary).copied();
-    let mut because = format!("it ranks first under {} with {}", primary.label(), format::score(total));
-    if let Some(runner_up) = evaluation.options.get(1) {
-        match (total, runner_up.totals.get(&primary).copied()) {
-            (Some(a), Some(b)) => {
-                because.push_str(&format!(", {} ahead of {}", format::score(Some(a - b)), runner_up.name))
-            }
-            _ => because.push_str(&format!(", ahead of {} by an unknown margin", runner_up.name)),
-        }
-    } else {
-        because.push_str(", as the only option that survived the hard constraints");
-    }
-    for method in evaluation.methods.iter().skip(1) {
-        let rank = winner
-            .ranks
-            .get(method)
-            .map_or_else(|| format::UNKNOWN.to_owned(), |r| format!("#{r}"));
-        because.push_str(&format!(
-            "; {} ranks it {rank} ({})",
-            method.label(),
-            format::score(winner.totals.get(method).copied())
-        ));
-    }
-    because.push('.');
     Some(Outcome {
         winner: winner.framework.clone(),
         winner_name: winner.name.clone(),
@@ -388,7 +366,10 @@ pub fn consequences(evaluation: &Evaluation) -> Vec<Consequence> {
             let unknown = if cell.missing.is_empty() {
                 String::new()
             } else {
-                format!(" and partly unknown ({} of its inputs known)", format::percent(cell.confidence))
+                format!(
+                    " and partly unknown ({} of its inputs known)",
+                    format::percent(cell.confidence)
+                )
             };
             let compared = runner_up
                 .map(|other| {

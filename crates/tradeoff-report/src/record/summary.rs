@@ -72,7 +72,10 @@ fn reason(evaluation: &Evaluation, winner: &ScoredOption, runner_up: Option<&Sco
         .take(2)
         .map(|(c, _)| versus(*c, winner, other))
         .collect();
-    let behind = gains.iter().find(|(_, g)| *g < 0.0).map(|(c, _)| versus(*c, winner, other));
+    let behind = gains
+        .iter()
+        .find(|(_, g)| *g < 0.0)
+        .map(|(c, _)| versus(*c, winner, other));
     match (ahead.is_empty(), behind) {
         (true, _) => format!(
             "{} and {} score the same on every weighted criterion; the ranking method breaks the tie.",
@@ -152,9 +155,8 @@ fn top_risk(evaluation: &Evaluation, winner: &ScoredOption, considered: &[&Score
             format::and_list(&lacking.iter().map(|o| o.name.clone()).collect::<Vec<_>>())
         };
         return format!(
-            "{criterion} ({} of the weight) is partly unknown for {who}: for {} the catalog has no {}, so that score \
-             rests on {} of its inputs.",
-            format::percent(weight(evaluation, criterion)),
+            "{criterion} is partly unknown for {who}: for {} the catalog has no {}, so that score rests on {} of its \
+             inputs.",
             winner.name,
             format::and_list(&cell.missing),
             format::percent(cell.confidence)
