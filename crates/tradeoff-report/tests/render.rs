@@ -170,10 +170,16 @@ fn unknown_values_print_as_unknown_not_zero() {
     let model = RecordModel::build(&plan, &evaluation, &meta(1));
     let markdown = Templates::builtin().render_record(&model).unwrap().markdown;
     // ADR tools read a date or none: no `date:` line, no "- Date:" line, never "unknown".
-    assert!(!markdown.contains("date:") && !markdown.contains("- Date:"), "{markdown}");
+    assert!(
+        !markdown.contains("date:") && !markdown.contains("- Date:"),
+        "{markdown}"
+    );
     assert!(markdown.contains("Expected load: unknown at peak; concurrent connections: unknown."));
     assert!(markdown.contains("Team size: unknown."));
-    assert!(markdown.contains("| unknown | Ruby on Rails | unknown | 90% |"), "{markdown}");
+    assert!(
+        markdown.contains("| unknown | Ruby on Rails | unknown | 90% |"),
+        "{markdown}"
+    );
     assert!(markdown.contains("* Runner-up: Ruby on Rails, behind by an unknown margin."));
     assert!(model.chart.omitted.contains(&"Ruby on Rails".to_owned()));
 }

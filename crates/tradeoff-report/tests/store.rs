@@ -245,16 +245,29 @@ fn accepted_record_whose_winner_changes_is_superseded() {
         }
     );
 
-    // The old record changed only in its status line.
+    // The old record changed only in its status lines: front matter, and the list under the
+    // title (ADR tools read it), which links the successor.
     let rewritten = fs::read_to_string(&old_path).unwrap();
     assert_eq!(
         rewritten,
-        old_markdown.replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
+        old_markdown
+            .replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
+            .replacen(
+                "\n- Status: accepted\n",
+                "\n- Status: superseded by [0002-saas-dashboard-mvp](0002-saas-dashboard-mvp.md)\n",
+                1
+            )
     );
     let rewritten_html = fs::read_to_string(old_path.with_extension("html")).unwrap();
     assert_eq!(
         rewritten_html,
-        old_html.replacen(">accepted</dd>", ">superseded by 0002</dd>", 1),
+        old_html
+            .replacen(">accepted</dd>", ">superseded by 0002</dd>", 1)
+            .replacen(
+                "<li>Status: accepted</li>",
+                "<li>Status: superseded by <a href=\"0002-saas-dashboard-mvp.html\">0002-saas-dashboard-mvp</a></li>",
+                1
+            ),
         "HTML status rewritten in place"
     );
 
@@ -262,6 +275,7 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert!(new_markdown.contains("  supersedes: 1\n"));
     assert!(new_markdown.contains("  winner: \"rails\"\n"));
     assert!(new_markdown.contains("This record supersedes [0001](0001-saas-dashboard-mvp.md)."));
+    assert!(new_markdown.contains("\n- Supersedes: [0001-saas-dashboard-mvp](0001-saas-dashboard-mvp.md)\n"));
     assert!(new_markdown
         .contains("* revision 1: supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"));
 

@@ -405,19 +405,25 @@ fn supersede(
     changes: &Changes,
 ) -> Result<WriteOutcome, ReportError> {
     let status = superseded_status(first.number);
+    // The status list under the title links the successor: log4brains follows a link whose
+    // text is the successor's file stem, and readers get a link either way.
+    let successor = file_stem(first.number, &out.plan.id);
     // Check both old files can be updated before writing anything.
     let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
         path: old.path.clone(),
         message: "no `status:` line in its front matter".to_owned(),
     })?;
+    let old_markdown =
+        frontmatter::replace_body_status(&old_markdown, &format!("superseded by [{successor}]({successor}.md)"));
     let old_html_path = html_path(&old.path);
     let old_html = match std::fs::read_to_string(&old_html_path) {
-        Ok(page) => Some(
-            frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
+        Ok(page) => Some(frontmatter::replace_html_body_status(
+            &frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
                 path: old_html_path.clone(),
                 message: "expected exactly one element with data-tradeoff=\"status\"".to_owned(),
             })?,
-        ),
+            &format!("superseded by <a href=\"{successor}.html\">{successor}</a>"),
+        )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(ReportError::io("read", &old_html_path, e)),
     };
