@@ -429,6 +429,50 @@ fn check_reports_changed_inputs_and_hand_edits() {
 }
 
 #[test]
+fn check_says_when_the_status_was_edited_in_the_record_instead_of_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, evaluation, templates) = (
+        fixtures::sensor_plan(),
+        fixtures::sensor_evaluation(),
+        Templates::builtin(),
+    );
+    let spec = inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC);
+    write_record(dir.path(), &spec, &templates).unwrap();
+    let path = dir.path().join("0001-sensor-ingest.md");
+    let record = fs::read_to_string(&path).unwrap();
+    assert!(record.starts_with("---\nstatus: \"proposed\"\n"));
+    fs::write(
+        &path,
+        record.replacen("status: \"proposed\"", "status: \"accepted\"", 1),
+    )
+    .unwrap();
+    let stale = check_record(dir.path(), &spec, &templates).unwrap();
+    assert_eq!(
+        stale,
+        [Staleness::StatusEdited {
+            path: path.clone(),
+            recorded: "accepted".to_owned(),
+            spec_status: "proposed".to_owned(),
+            spec_path: "specs/s.tradeoff".to_owned(),
+        }]
+    );
+    assert_eq!(
+        stale[0].to_string(),
+        format!(
+            "{}: the status was edited in the record (`accepted`), but it is set in the spec (`proposed`): add \
+             `status accepted` to specs/s.tradeoff and run `tradeoff decide`",
+            path.display()
+        )
+    );
+    // Any other hand edit is still reported as a difference.
+    fs::write(&path, record.replacen("FastAPI", "FastAPI!", 1)).unwrap();
+    assert_eq!(
+        check_record(dir.path(), &spec, &templates).unwrap(),
+        [Staleness::ContentDiffers { path }]
+    );
+}
+
+#[test]
 fn a_template_override_is_used_and_a_typo_in_it_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let templates_dir = dir.path().join("templates");

@@ -85,6 +85,15 @@ pub enum Staleness {
     /// The file is absent or its bytes differ from what would be rendered now (hand edits,
     /// changed templates).
     ContentDiffers { path: PathBuf },
+    /// Someone changed the record's status by hand; the status lives in the spec.
+    StatusEdited {
+        path: PathBuf,
+        /// What the record's front matter says.
+        recorded: String,
+        /// What the spec says.
+        spec_status: String,
+        spec_path: String,
+    },
 }
 
 impl fmt::Display for Staleness {
@@ -119,6 +128,17 @@ impl fmt::Display for Staleness {
             Staleness::ContentDiffers { path } => {
                 write!(f, "{}: differs from what tradeoff renders now", path.display())
             }
+            Staleness::StatusEdited {
+                path,
+                recorded,
+                spec_status,
+                spec_path,
+            } => write!(
+                f,
+                "{}: the status was edited in the record (`{recorded}`), but it is set in the spec \
+                 (`{spec_status}`): add `status {recorded}` to {spec_path} and run `tradeoff decide`",
+                path.display()
+            ),
         }
     }
 }
@@ -564,8 +584,18 @@ pub fn check_record_in(
     }
     let meta = as_recorded(existing, &sha, versions);
     let rendered = render(templates, plan, evaluation, &meta)?;
-    if existing.text != rendered.markdown {
-        out.push(Staleness::ContentDiffers { path: path.clone() });
+    let spec_status = crate::record::status_text(plan, &meta);
+    match existing.status() {
+        // Accepting a decision is a spec change (MADR's lifecycle as this tool runs it): say so
+        // rather than only that the bytes differ.
+        Some(recorded) if recorded != spec_status => out.push(Staleness::StatusEdited {
+            path: path.clone(),
+            recorded: recorded.to_owned(),
+            spec_status,
+            spec_path: inputs.spec_path.to_owned(),
+        }),
+        _ if existing.text != rendered.markdown => out.push(Staleness::ContentDiffers { path: path.clone() }),
+        _ => {}
     }
     let html = html_path(&path);
     match std::fs::read_to_string(&html) {
