@@ -178,9 +178,12 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     assert!(markdown.contains("  revision: 2\n"));
     let old_sha = &tradeoff_report::spec_sha256(SPEC)[..12];
     let new_sha = &tradeoff_report::spec_sha256(&changed_spec)[..12];
-    let line = format!("* revision 2: spec changed (sha256 {old_sha} → {new_sha}); catalog 2026.11.0 → 2026.12.0\n");
+    // Each entry is dated by the spec's date: the tool never reads a clock.
+    let line = format!(
+        "* revision 2 (2026-11-24): spec changed (sha256 {old_sha} → {new_sha}); catalog 2026.11.0 → 2026.12.0\n"
+    );
     assert!(markdown.contains(&line), "{markdown}");
-    assert!(markdown.contains("* revision 1: created from specs/s.tradeoff"));
+    assert!(markdown.contains("* revision 1 (2026-11-24): created from specs/s.tradeoff"));
     assert_eq!(names(dir.path()).len(), 4, "still one record");
 
     // A third run with yet another catalog appends, keeping both earlier lines.
@@ -207,7 +210,7 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     );
     let markdown = fs::read_to_string(&path).unwrap();
     assert!(markdown.contains(&line));
-    assert!(markdown.contains("* revision 3: catalog 2026.12.0 → 2027.01.0\n"));
+    assert!(markdown.contains("* revision 3 (2026-11-24): catalog 2026.12.0 → 2027.01.0\n"));
 }
 
 #[test]
@@ -276,8 +279,9 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert!(new_markdown.contains("  winner: \"rails\"\n"));
     assert!(new_markdown.contains("This record supersedes [0001](0001-saas-dashboard-mvp.md)."));
     assert!(new_markdown.contains("\n- Supersedes: [0001-saas-dashboard-mvp](0001-saas-dashboard-mvp.md)\n"));
-    assert!(new_markdown
-        .contains("* revision 1: supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"));
+    assert!(new_markdown.contains(
+        "* revision 1 (2026-11-26): supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"
+    ));
 
     // The new record is now the current one: rerunning is a no-op, and a further change revises it.
     let again = write_record(

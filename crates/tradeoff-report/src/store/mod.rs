@@ -304,7 +304,10 @@ pub fn write_record_in(
         evaluation,
         templates,
     };
-    let first = first_revision(scan::next_number(&folder.records), spec_path, spec_text, versions);
+    let mut first = first_revision(scan::next_number(&folder.records), spec_path, spec_text, versions);
+    if let Some(created) = first.changelog.first_mut() {
+        *created = created.replacen("revision 1:", &format!("revision 1{}:", dated(plan)), 1);
+    }
     let outcome = match folder.current(&plan.id) {
         None => WriteOutcome::Created {
             path: out.write(&first)?,
@@ -338,6 +341,12 @@ impl Rendering<'_> {
         write_rendered(&path, &self.render(meta)?)?;
         Ok(path)
     }
+}
+
+/// " (2026-11-24)": a change-log entry's date, from the spec's `date` (the tool never reads a
+/// clock, so a revision is dated by the spec it was made from); empty when the spec has none.
+fn dated(plan: &Plan) -> String {
+    plan.date.as_ref().map_or_else(String::new, |date| format!(" ({date})"))
 }
 
 /// What changed since an existing record was written, as change-log prose.
@@ -404,7 +413,7 @@ fn revise(
         what.push(changes.winner_line);
     }
     let mut changelog = existing.changelog();
-    changelog.push(format!("revision {revision}: {}", what.join("; ")));
+    changelog.push(format!("revision {revision}{}: {}", dated(out.plan), what.join("; ")));
     let meta = RecordMeta {
         number: existing.number,
         revision,
@@ -449,7 +458,8 @@ fn supersede(
     };
 
     let line = format!(
-        "revision 1: supersedes {} ({}; {})",
+        "revision 1{}: supersedes {} ({}; {})",
+        dated(out.plan),
         format::record_number(old.number),
         changes.winner_line,
         changes.what.join("; ")
