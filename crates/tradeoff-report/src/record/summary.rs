@@ -61,7 +61,8 @@ fn reason(evaluation: &Evaluation, winner: &ScoredOption, runner_up: Option<&Sco
         .iter()
         .filter_map(|&c| {
             let (a, b) = (cell_score(winner, c)?, cell_score(other, c)?);
-            Some((c, weight(evaluation, c) * (a - b)))
+            // A gap the two-decimal figures cannot show ("0.12 vs 0.12") is no reason.
+            ((a - b).abs() >= 0.005).then(|| (c, weight(evaluation, c) * (a - b)))
         })
         .filter(|(_, gain)| gain.abs() > 1e-9)
         .collect();
