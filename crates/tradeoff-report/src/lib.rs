@@ -25,6 +25,6 @@ pub use index::{IndexEntry, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
     check_record, check_record_in, first_revision, index_model, record_number, spec_sha256, write_index, write_record,
-    write_record_in, RecordFolder, RecordInputs, Staleness, Versions, WriteOutcome,
+    write_record_in, RecordFolder, RecordInputs, RecordSource, Staleness, Versions, WriteOutcome,
 };
 pub use templates::{RenderedIndex, RenderedRecord, Templates};

@@ -240,19 +240,31 @@ fn winner_name(evaluation: &Evaluation) -> String {
         .map_or_else(|| "none".to_owned(), |w| w.name.clone())
 }
 
+/// The spec a record is made from, as its bookkeeping states it.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordSource<'a> {
+    /// The spec's path from the project root.
+    pub spec_path: &'a str,
+    pub spec_text: &'a str,
+    /// The spec's decision date, which dates the change-log entry.
+    pub date: Option<&'a str>,
+}
+
 /// The bookkeeping of a record's first revision: what `decide` writes for a new decision, and
 /// with number 1, what a preview of the record in an empty folder shows.
-pub fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Versions) -> RecordMeta {
-    let sha = spec_sha256(spec_text);
+pub fn first_revision(number: u32, source: &RecordSource<'_>, versions: &Versions) -> RecordMeta {
+    let sha = spec_sha256(source.spec_text);
+    let date = source.date.map_or_else(String::new, |d| format!(" ({d})"));
     let created_line = format!(
-        "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
+        "revision 1{date}: created from {} (sha256 {}), catalog {}, tradeoff {}",
+        source.spec_path,
         short_sha(&sha),
         versions.catalog,
         versions.tool
     );
     RecordMeta {
         number,
-        spec_path: spec_path.to_owned(),
+        spec_path: source.spec_path.to_owned(),
         spec_sha256: sha,
         catalog_version: versions.catalog.clone(),
         tool_version: versions.tool.clone(),
@@ -304,10 +316,15 @@ pub fn write_record_in(
         evaluation,
         templates,
     };
-    let mut first = first_revision(scan::next_number(&folder.records), spec_path, spec_text, versions);
-    if let Some(created) = first.changelog.first_mut() {
-        *created = created.replacen("revision 1:", &format!("revision 1{}:", dated(plan)), 1);
-    }
+    let first = first_revision(
+        scan::next_number(&folder.records),
+        &RecordSource {
+            spec_path,
+            spec_text,
+            date: plan.date.as_deref(),
+        },
+        versions,
+    );
     let outcome = match folder.current(&plan.id) {
         None => WriteOutcome::Created {
             path: out.write(&first)?,
