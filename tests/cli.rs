@@ -18,6 +18,7 @@ mod lsp;
 mod neovim;
 mod plan;
 mod readme;
+mod record_diff;
 mod record_snapshots;
 mod scenarios;
 mod score;

@@ -363,6 +363,7 @@ mod tests {
             source: "https://example.org".into(),
             as_of: "2026-01-01".into(),
             stale: false,
+            note: None,
         }
     }
 

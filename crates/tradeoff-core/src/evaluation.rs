@@ -42,6 +42,10 @@ pub struct FactRef {
     pub as_of: String,
     /// True when the fact is older than the staleness limit at the decision date.
     pub stale: bool,
+    /// The catalog's qualification of the fact ("Nova, the first-party admin, is paid"), shown
+    /// wherever the fact is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One cell of the decision matrix: a framework's score on one criterion, and why.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use tradeoff_core::scoring::{evaluate, Settings};
 use tradeoff_core::Evaluation;
-use tradeoff_report::{first_revision, RecordModel, RenderedRecord, Templates, Versions};
+use tradeoff_report::{first_revision, RecordModel, RecordSource, RenderedRecord, Templates, Versions};
 
 use crate::files;
 use crate::spec::LoadedSpec;
@@ -92,7 +92,12 @@ impl RecordsRequest {
 /// it records for the spec.
 pub fn preview(loaded: &LoadedSpec, spec_path: &str, templates: &Templates) -> Result<RenderedRecord, Failure> {
     let evaluation = evaluation_of(loaded);
-    let meta = first_revision(1, spec_path, &loaded.source, &versions_of(&evaluation));
+    let source = RecordSource {
+        spec_path,
+        spec_text: &loaded.source,
+        date: loaded.plan.date.as_deref(),
+    };
+    let meta = first_revision(1, &source, &versions_of(&evaluation));
     templates
         .render_record(&RecordModel::build(&loaded.plan, &evaluation, &meta))
         .map_err(Failure::bad_input)

@@ -24,6 +24,11 @@ pub fn weight(value: f64) -> String {
     fixed(value, 2)
 }
 
+/// A criterion score where it is compared, not ranked: two decimals, or "unknown".
+pub fn weight_or_unknown(value: Option<f64>) -> String {
+    value.map_or_else(|| UNKNOWN.to_owned(), weight)
+}
+
 /// A score or total in [0, 1]: three decimals, enough to separate close totals.
 pub fn score(value: Option<f64>) -> String {
     value.map_or_else(|| UNKNOWN.to_owned(), |v| fixed(v, 3))

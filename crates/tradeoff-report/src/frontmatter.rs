@@ -151,6 +151,34 @@ pub fn replace_html_status(page: &str, status: &str) -> Option<String> {
     Some(out)
 }
 
+/// The document with its `- Status: …` line under the title (what log4brains reads) replaced
+/// by `- Status: {status_line}`; unchanged when the record has no such line (records written
+/// before it existed, or by hand).
+pub fn replace_body_status(document: &str, status_line: &str) -> String {
+    const PREFIX: &str = "\n- Status: ";
+    let body_start = block(document).map_or(0, |b| "---\n".len() + b.len());
+    let Some(found) = document[body_start..].find(PREFIX) else {
+        return document.to_owned();
+    };
+    let start = body_start + found + PREFIX.len();
+    let end = document[start..].find('\n').map_or(document.len(), |n| start + n);
+    format!("{}{status_line}{}", &document[..start], &document[end..])
+}
+
+/// The HTML page with the first `<li>Status: …</li>` (the Markdown status list, converted)
+/// replaced by `status_html`, which must already be escaped; unchanged when there is none.
+pub fn replace_html_body_status(page: &str, status_html: &str) -> String {
+    const OPEN: &str = "<li>Status: ";
+    let Some(found) = page.find(OPEN) else {
+        return page.to_owned();
+    };
+    let start = found + OPEN.len();
+    let Some(len) = page[start..].find("</li>") else {
+        return page.to_owned();
+    };
+    format!("{}{status_html}{}", &page[..start], &page[start + len..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +211,17 @@ tradeoff:\n  number: 3\n  spec_sha256: \"abc\"\n  changelog: [\"one\", \"two\"]\
             DOC.replacen("status: \"accepted\"", "status: \"superseded by 0004\"", 1)
         );
         assert!(out.ends_with("status: body\n"));
+    }
+
+    #[test]
+    fn body_status_rewrite_changes_only_the_list_line() {
+        let doc = format!("{DOC}\n- Status: accepted\n- Date: 2026-11-24\n");
+        let out = replace_body_status(&doc, "superseded by [0004-x](0004-x.md)");
+        assert_eq!(
+            out,
+            doc.replace("- Status: accepted", "- Status: superseded by [0004-x](0004-x.md)")
+        );
+        assert_eq!(replace_body_status(DOC, "x"), DOC, "no list line: unchanged");
     }
 
     #[test]

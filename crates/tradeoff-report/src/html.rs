@@ -38,6 +38,18 @@ fn html_destination(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
+/// `<details>`, `</details>` or `<summary>text</summary>` alone on a line, the text free of
+/// markup (the template escapes it): the only raw HTML a record page keeps.
+fn is_collapsible_tag(line: &str) -> bool {
+    let line = line.trim_end_matches('\n');
+    if line == "<details>" || line == "</details>" {
+        return true;
+    }
+    line.strip_prefix("<summary>")
+        .and_then(|rest| rest.strip_suffix("</summary>"))
+        .is_some_and(|inner| !inner.contains(['<', '>']))
+}
+
 /// Converts a record body (front matter already stripped) to HTML, each Mermaid block replaced by
 /// the SVG of the chart whose Mermaid definition it holds (`charts`: definition, SVG); a block
 /// matching none (an overriding template changed it) gets the first chart.
@@ -74,9 +86,15 @@ pub fn markdown_to_html(markdown: &str, charts: &[(&str, String)]) -> String {
                 in_mermaid = true;
                 None
             }
-            Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
-            Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-            Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
+            // Block HTML: the collapsible sections the record template writes pass through;
+            // anything else becomes a paragraph of text.
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
+            Event::Html(text) if is_collapsible_tag(&text) => Some(Event::Html(text)),
+            Event::Html(text) => Some(Event::Html(CowStr::from(format!(
+                "<p>{}</p>\n",
+                crate::escape::html_text(text.trim_end_matches('\n'))
+            )))),
+            Event::InlineHtml(text) => Some(Event::Text(text)),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -163,6 +181,20 @@ mod tests {
         );
         assert!(out.find("<svg>wins</svg>").unwrap() < out.find("middle").unwrap());
         assert!(out.find("middle").unwrap() < out.find("<svg>totals</svg>").unwrap());
+    }
+
+    #[test]
+    fn only_the_collapsible_tags_pass_through() {
+        let out = markdown_to_html(
+            "<details>\n<summary>Why: A &amp; B</summary>\n\n* item\n\n</details>\n\n<div>x</div>\n\n<details open onclick=x>\n",
+            &[],
+        );
+        assert!(out.contains("<details>\n<summary>Why: A &amp; B</summary>\n"));
+        assert!(out.contains("<li>item</li>"));
+        assert!(out.contains("</details>"));
+        assert!(out.contains("<p>&lt;div&gt;x&lt;/div&gt;</p>"));
+        assert!(out.contains("<p>&lt;details open onclick=x&gt;</p>"));
+        assert!(!is_collapsible_tag("<summary><b>x</b></summary>"));
     }
 
     #[test]

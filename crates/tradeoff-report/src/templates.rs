@@ -105,6 +105,7 @@ impl Templates {
         env.add_filter("source", |text: &str| escape::markdown_source(text));
         env.add_filter("code", |text: &str| escape::code_span(text));
         env.add_filter("yaml", yaml_filter);
+        env.add_filter("html", |text: &str| escape::html_text(text));
         for (name, source) in sources {
             env.add_template_owned(name, source)
                 .map_err(|e| ReportError::template(name, &e))?;

@@ -178,9 +178,12 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     assert!(markdown.contains("  revision: 2\n"));
     let old_sha = &tradeoff_report::spec_sha256(SPEC)[..12];
     let new_sha = &tradeoff_report::spec_sha256(&changed_spec)[..12];
-    let line = format!("* revision 2: spec changed (sha256 {old_sha} → {new_sha}); catalog 2026.11.0 → 2026.12.0\n");
+    // Each entry is dated by the spec's date: the tool never reads a clock.
+    let line = format!(
+        "* revision 2 (2026-11-24): spec changed (sha256 {old_sha} → {new_sha}); catalog 2026.11.0 → 2026.12.0\n"
+    );
     assert!(markdown.contains(&line), "{markdown}");
-    assert!(markdown.contains("* revision 1: created from specs/s.tradeoff"));
+    assert!(markdown.contains("* revision 1 (2026-11-24): created from specs/s.tradeoff"));
     assert_eq!(names(dir.path()).len(), 4, "still one record");
 
     // A third run with yet another catalog appends, keeping both earlier lines.
@@ -207,7 +210,7 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     );
     let markdown = fs::read_to_string(&path).unwrap();
     assert!(markdown.contains(&line));
-    assert!(markdown.contains("* revision 3: catalog 2026.12.0 → 2027.01.0\n"));
+    assert!(markdown.contains("* revision 3 (2026-11-24): catalog 2026.12.0 → 2027.01.0\n"));
 }
 
 #[test]
@@ -245,16 +248,29 @@ fn accepted_record_whose_winner_changes_is_superseded() {
         }
     );
 
-    // The old record changed only in its status line.
+    // The old record changed only in its status lines: front matter, and the list under the
+    // title (ADR tools read it), which links the successor.
     let rewritten = fs::read_to_string(&old_path).unwrap();
     assert_eq!(
         rewritten,
-        old_markdown.replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
+        old_markdown
+            .replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
+            .replacen(
+                "\n- Status: accepted\n",
+                "\n- Status: superseded by [0002-saas-dashboard-mvp](0002-saas-dashboard-mvp.md)\n",
+                1
+            )
     );
     let rewritten_html = fs::read_to_string(old_path.with_extension("html")).unwrap();
     assert_eq!(
         rewritten_html,
-        old_html.replacen(">accepted</dd>", ">superseded by 0002</dd>", 1),
+        old_html
+            .replacen(">accepted</dd>", ">superseded by 0002</dd>", 1)
+            .replacen(
+                "<li>Status: accepted</li>",
+                "<li>Status: superseded by <a href=\"0002-saas-dashboard-mvp.html\">0002-saas-dashboard-mvp</a></li>",
+                1
+            ),
         "HTML status rewritten in place"
     );
 
@@ -262,8 +278,10 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     assert!(new_markdown.contains("  supersedes: 1\n"));
     assert!(new_markdown.contains("  winner: \"rails\"\n"));
     assert!(new_markdown.contains("This record supersedes [0001](0001-saas-dashboard-mvp.md)."));
-    assert!(new_markdown
-        .contains("* revision 1: supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"));
+    assert!(new_markdown.contains("\n- Supersedes: [0001-saas-dashboard-mvp](0001-saas-dashboard-mvp.md)\n"));
+    assert!(new_markdown.contains(
+        "* revision 1 (2026-11-26): supersedes 0001 (winner changed from Django to Ruby on Rails; spec changed"
+    ));
 
     // The new record is now the current one: rerunning is a no-op, and a further change with the
     // same winner supersedes it in turn: an accepted record is never rewritten.
@@ -424,6 +442,50 @@ fn check_reports_changed_inputs_and_hand_edits() {
         )
         .unwrap(),
         [Staleness::ContentDiffers { path: html }]
+    );
+}
+
+#[test]
+fn check_says_when_the_status_was_edited_in_the_record_instead_of_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, evaluation, templates) = (
+        fixtures::sensor_plan(),
+        fixtures::sensor_evaluation(),
+        Templates::builtin(),
+    );
+    let spec = inputs(&plan, &evaluation, "specs/s.tradeoff", SPEC);
+    write_record(dir.path(), &spec, &templates).unwrap();
+    let path = dir.path().join("0001-sensor-ingest.md");
+    let record = fs::read_to_string(&path).unwrap();
+    assert!(record.starts_with("---\nstatus: \"proposed\"\n"));
+    fs::write(
+        &path,
+        record.replacen("status: \"proposed\"", "status: \"accepted\"", 1),
+    )
+    .unwrap();
+    let stale = check_record(dir.path(), &spec, &templates).unwrap();
+    assert_eq!(
+        stale,
+        [Staleness::StatusEdited {
+            path: path.clone(),
+            recorded: "accepted".to_owned(),
+            spec_status: "proposed".to_owned(),
+            spec_path: "specs/s.tradeoff".to_owned(),
+        }]
+    );
+    assert_eq!(
+        stale[0].to_string(),
+        format!(
+            "{}: the status was edited in the record (`accepted`), but it is set in the spec (`proposed`): add \
+             `status accepted` to specs/s.tradeoff and run `tradeoff decide`",
+            path.display()
+        )
+    );
+    // Any other hand edit is still reported as a difference.
+    fs::write(&path, record.replacen("FastAPI", "FastAPI!", 1)).unwrap();
+    assert_eq!(
+        check_record(dir.path(), &spec, &templates).unwrap(),
+        [Staleness::ContentDiffers { path }]
     );
 }
 

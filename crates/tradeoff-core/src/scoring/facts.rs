@@ -46,6 +46,7 @@ impl Staleness {
             source: fact.source.clone(),
             as_of: fact.as_of.clone(),
             stale: self.is_stale(&fact.as_of),
+            note: fact.note.clone(),
         }
     }
 
@@ -58,6 +59,7 @@ impl Staleness {
             source: fact.source.clone(),
             as_of: fact.as_of.clone(),
             stale: self.is_stale(&fact.as_of),
+            note: fact.note.clone(),
         }
     }
 
@@ -83,6 +85,7 @@ impl Staleness {
             // A final round's figure cannot be replaced by a newer one; its age is stated once,
             // as a warning, instead of on every fact.
             stale: !figure.frozen && self.is_stale(&figure.as_of),
+            note: figure.note.clone(),
         }
     }
 
@@ -101,6 +104,7 @@ impl Staleness {
             source: figure.source.clone(),
             as_of: figure.as_of.clone(),
             stale: self.is_stale(&figure.as_of),
+            note: figure.note.clone(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct ScoreRow {
     pub language: String,
     pub total: String,
     pub confidence: String,
+    /// The totals of the other methods, "0.804 (#1)", in [`ScoreTable::other_methods`] order.
+    pub others: Vec<String>,
     /// One score per column, "0.910", "0.500*" when it rests on an unknown fact, or "unknown".
     pub cells: Vec<String>,
 }
@@ -34,8 +36,14 @@ pub struct ScoreTable {
     /// "weighted sum"
     pub label: String,
     pub primary: bool,
+    /// Labels of the methods after the primary one, each a column of totals.
+    pub other_methods: Vec<String>,
     pub columns: Vec<ScoreColumn>,
+    /// Every survivor, in primary rank order.
     pub rows: Vec<ScoreRow>,
+    /// The same rows by option name: the per-criterion scores do not depend on the weights, so
+    /// listed this way they stay put when a weight changes.
+    pub by_name: Vec<ScoreRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,7 +54,7 @@ pub struct SensitivityModel {
     pub method: String,
     /// The smallest change that flips the winner, as a sentence.
     pub headline: String,
-    /// One sentence per runner-up.
+    /// One sentence per considered runner-up.
     pub matchups: Vec<String>,
 }
 
@@ -110,41 +118,60 @@ pub fn score_tables(evaluation: &Evaluation) -> Vec<ScoreTable> {
                 .map_or_else(|| UNKNOWN.to_owned(), |w| format::percent(*w)),
         })
         .collect();
-    evaluation
-        .methods
-        .iter()
-        .enumerate()
-        .map(|(i, method)| ScoreTable {
-            method: method_name(*method).to_owned(),
-            label: method.label().to_owned(),
-            primary: i == 0,
-            columns: columns.clone(),
-            rows: ranked(evaluation, *method)
-                .into_iter()
-                .map(|option| ScoreRow {
-                    rank: option
-                        .ranks
-                        .get(method)
-                        .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
-                    name: option.name.clone(),
-                    language: option.language.clone(),
-                    total: format::score(option.totals.get(method).copied()),
-                    confidence: format::percent(option.confidence),
-                    cells: evaluation
-                        .criteria
-                        .iter()
-                        .map(|c| match option.cells.get(c) {
-                            // The asterisk marks a point score that rests on an unknown fact.
-                            Some(cell) if cell.interval.is_uncertain() => {
-                                format!("{}*", format::score(Some(cell.score)))
-                            }
-                            cell => format::score(cell.map(|cell| cell.score)),
-                        })
-                        .collect(),
+    // One table in primary order, with the other methods' totals as columns: a weight change
+    // then rewrites each row once, not once per method.
+    let Some(method) = primary(evaluation) else {
+        return Vec::new();
+    };
+    let others: Vec<Aggregation> = evaluation.methods.iter().skip(1).copied().collect();
+    let rows: Vec<ScoreRow> = ranked(evaluation, method)
+        .into_iter()
+        .map(|option| ScoreRow {
+            rank: option
+                .ranks
+                .get(&method)
+                .map_or_else(|| UNKNOWN.to_owned(), |r| r.to_string()),
+            name: option.name.clone(),
+            language: option.language.clone(),
+            total: format::score(option.totals.get(&method).copied()),
+            confidence: format::percent(option.confidence),
+            others: others
+                .iter()
+                .map(|m| {
+                    let total = format::score(option.totals.get(m).copied());
+                    match option.ranks.get(m) {
+                        Some(rank) => format!("{total} (#{rank})"),
+                        None => total,
+                    }
+                })
+                .collect(),
+            cells: evaluation
+                .criteria
+                .iter()
+                .map(|c| match option.cells.get(c) {
+                    // The asterisk marks a point score that rests on an unknown fact.
+                    Some(cell) if cell.interval.is_uncertain() => format!("{}*", format::score(Some(cell.score))),
+                    cell => format::score(cell.map(|cell| cell.score)),
                 })
                 .collect(),
         })
-        .collect()
+        .collect();
+    let mut by_name = rows.clone();
+    by_name.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
+    vec![ScoreTable {
+        method: method_name(method).to_owned(),
+        label: method.label().to_owned(),
+        primary: true,
+        other_methods: others.iter().map(|m| m.label().to_owned()).collect(),
+        columns,
+        rows,
+        by_name,
+    }]
 }
 
 pub fn weights_line(evaluation: &Evaluation) -> String {
@@ -268,7 +295,9 @@ fn matchup_sentence(evaluation: &Evaluation, matchup: &tradeoff_core::evaluation
     text
 }
 
-pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
+/// The sensitivity sentences; matchups only against the `considered` options (the others'
+/// thresholds are far off, and listing them would rewrite a line each per weight change).
+pub fn sensitivity(evaluation: &Evaluation, considered: &[String]) -> Option<SensitivityModel> {
     let sensitivity = evaluation.sensitivity.as_ref()?;
     let stability = match sensitivity.stability {
         Stability::Robust => "robust",
@@ -282,6 +311,7 @@ pub fn sensitivity(evaluation: &Evaluation) -> Option<SensitivityModel> {
         matchups: sensitivity
             .matchups
             .iter()
+            .filter(|m| considered.contains(&m.runner_up))
             .map(|m| matchup_sentence(evaluation, m))
             .collect(),
     })

@@ -2,7 +2,7 @@
 //! framework; plus the facts that were wanted but missing, and those that are stale.
 
 use serde::Serialize;
-use tradeoff_core::evaluation::{Evaluation, FactRef};
+use tradeoff_core::evaluation::{Evaluation, FactRef, ScoredOption};
 
 use super::options::SourceRef;
 
@@ -11,6 +11,8 @@ pub struct EvidenceFact {
     pub key: String,
     pub value: String,
     pub source: SourceRef,
+    /// The catalog's qualification of the value, shown next to it.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,7 +31,37 @@ fn evidence(fact: &FactRef) -> EvidenceFact {
             as_of: fact.as_of.clone(),
             stale: fact.stale,
         },
+        note: fact.note.as_ref().map(|n| n.trim().to_owned()),
     }
+}
+
+/// The facts one survivor's scores cite, sorted by key and deduplicated.
+pub fn facts_of(option: &ScoredOption) -> Vec<EvidenceFact> {
+    let mut facts: Vec<EvidenceFact> = option
+        .cells
+        .values()
+        .flat_map(|c| c.facts.iter())
+        .map(evidence)
+        .collect();
+    facts.sort();
+    facts.dedup();
+    facts
+}
+
+/// [`groups`] without the frameworks in `shown` (their facts are listed with them), by name:
+/// a rank swap after a weight change must not move whole blocks of facts.
+pub fn groups_except(evaluation: &Evaluation, shown: &[String]) -> Vec<EvidenceGroup> {
+    let mut out: Vec<EvidenceGroup> = groups(evaluation)
+        .into_iter()
+        .filter(|g| !shown.contains(&g.framework))
+        .collect();
+    out.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
+    out
 }
 
 /// Facts per framework: survivors in rank order, then eliminated frameworks; within a group
@@ -54,10 +86,18 @@ pub fn groups(evaluation: &Evaluation) -> Vec<EvidenceGroup> {
         .collect()
 }
 
-/// "FastAPI: throughput.fortune" for each fact a criterion wanted but the catalog lacks.
+/// "FastAPI: throughput.fortune" for each fact a criterion wanted but the catalog lacks, by
+/// framework name (not rank, so a weight change does not reorder the list).
 pub fn missing(evaluation: &Evaluation) -> Vec<String> {
+    let mut options: Vec<&tradeoff_core::evaluation::ScoredOption> = evaluation.options.iter().collect();
+    options.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.name.cmp(&b.name))
+    });
     let mut out = Vec::new();
-    for option in &evaluation.options {
+    for option in options {
         let mut keys: Vec<&String> = option.cells.values().flat_map(|c| c.missing.iter()).collect();
         keys.sort();
         keys.dedup();

@@ -10,18 +10,20 @@ mod assurance;
 mod drivers;
 mod evidence;
 mod options;
+mod summary;
 
 use serde::{Deserialize, Serialize};
 use tradeoff_core::Evaluation;
 use tradeoff_lang::Plan;
 
-use crate::format::{self, UNKNOWN};
+use crate::format;
 
 pub use analysis::{ChartBar, ChartModel, ScoreColumn, ScoreRow, ScoreTable, SensitivityModel};
 pub use assurance::{AcceptabilityRow, AssuranceModel};
 pub use drivers::Driver;
 pub use evidence::{EvidenceFact, EvidenceGroup};
-pub use options::{Argument, ConsideredOption, EliminatedOption, Outcome, SourceRef};
+pub use options::{Argument, Consequence, ConsideredOption, EliminatedOption, Outcome, SourceRef};
+pub use summary::Summary;
 
 /// The bookkeeping of one record file that does not come from the plan or the evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,8 +108,11 @@ pub struct RecordModel {
     pub title: String,
     /// "proposed", "accepted", "superseded by 0004", …
     pub status: String,
-    /// The spec's decision date, or "unknown".
-    pub date: String,
+    /// The spec's decision date; `None` when the spec gives none (ADR tools read a date or
+    /// nothing, never "unknown").
+    pub date: Option<String>,
+    /// The decision at a glance, shown directly under the title; `None` when nothing survived.
+    pub summary: Option<Summary>,
     pub decision_makers: Vec<String>,
     pub consulted: Vec<String>,
     pub informed: Vec<String>,
@@ -130,8 +135,8 @@ pub struct RecordModel {
     pub eliminated_summary: Option<String>,
     /// `None` when no option survived.
     pub outcome: Option<Outcome>,
-    pub consequences_good: Vec<Argument>,
-    pub consequences_bad: Vec<Argument>,
+    /// One line per weighted criterion: what choosing the winner means for it.
+    pub consequences: Vec<Consequence>,
     pub confirmation: Vec<String>,
     /// One table per method run, primary first.
     pub scores: Vec<ScoreTable>,
@@ -144,6 +149,8 @@ pub struct RecordModel {
     pub assurance: Option<AssuranceModel>,
     pub chart: ChartModel,
     pub evidence: Vec<EvidenceGroup>,
+    /// [`Self::evidence`] without the considered options, whose facts are listed with them.
+    pub evidence_others: Vec<EvidenceGroup>,
     /// "Name: key" for each fact a criterion wanted but the catalog lacks.
     pub missing: Vec<String>,
     pub warnings: Vec<WarningModel>,
@@ -193,7 +200,9 @@ impl RecordModel {
     /// Builds the model. Infallible: every gap in the inputs is rendered as "unknown" or omitted.
     pub fn build(plan: &Plan, evaluation: &Evaluation, meta: &RecordMeta) -> RecordModel {
         let considered = options::considered(plan, evaluation);
-        let (consequences_good, consequences_bad) = options::consequences(evaluation, considered.first());
+        let summary = summary::summary(evaluation, plan.options);
+        let because = summary.as_ref().map(|s| s.reason.clone()).unwrap_or_default();
+        let shown: Vec<String> = considered.iter().map(|o| o.framework.clone()).collect();
         let winner_id = evaluation
             .winner()
             .map_or_else(|| "none".to_owned(), |w| w.framework.clone());
@@ -219,7 +228,8 @@ impl RecordModel {
             decision: plan.id.clone(),
             title: plan.title.clone(),
             status: status_text(plan, meta),
-            date: plan.date.clone().unwrap_or_else(|| UNKNOWN.to_owned()),
+            date: plan.date.clone(),
+            summary,
             decision_makers: plan.deciders.clone(),
             consulted: plan.consulted.clone(),
             informed: plan.informed.clone(),
@@ -231,18 +241,18 @@ impl RecordModel {
             others: options::others(plan, evaluation),
             eliminated: options::eliminated(evaluation),
             eliminated_summary: options::eliminated_summary(evaluation),
-            outcome: options::outcome(evaluation),
+            outcome: options::outcome(evaluation, because),
             considered,
-            consequences_good,
-            consequences_bad,
+            consequences: options::consequences(evaluation),
             confirmation: confirmation(meta),
             scores: analysis::score_tables(evaluation),
             weights_line: analysis::weights_line(evaluation),
             consistency: analysis::consistency(evaluation),
-            sensitivity: analysis::sensitivity(evaluation),
+            sensitivity: analysis::sensitivity(evaluation, &shown),
             assurance: assurance::build(evaluation),
             chart: analysis::chart(evaluation),
             evidence: evidence::groups(evaluation),
+            evidence_others: evidence::groups_except(evaluation, &shown),
             missing: evidence::missing(evaluation),
             warnings: evaluation
                 .warnings

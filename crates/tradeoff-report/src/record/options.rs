@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tradeoff_core::evaluation::{Aggregation, Evaluation, FactRef, ScoreCell, ScoredOption, Stability};
+use tradeoff_core::evaluation::{Aggregation, Evaluation, FactRef, ScoreCell, ScoredOption};
 use tradeoff_lang::vocab::Criterion;
 use tradeoff_lang::Plan;
 
@@ -48,6 +48,8 @@ pub struct ConsideredOption {
     /// How it meets each `feature` requirement: the tier and package, with the page; or
     /// unverified.
     pub requirements: Vec<Argument>,
+    /// Every fact its scores cite, sorted by key.
+    pub facts: Vec<super::EvidenceFact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,6 +187,7 @@ pub fn considered(plan: &Plan, evaluation: &Evaluation) -> Vec<ConsideredOption>
                 good,
                 bad,
                 requirements: requirements(option),
+                facts: super::evidence::facts_of(option),
             }
         })
         .collect()
@@ -197,7 +200,7 @@ fn requirements(option: &ScoredOption) -> Vec<Argument> {
         .requirements
         .iter()
         .map(|check| {
-            let text = match (check.tier, &check.package) {
+            let mut text = match (check.tier, &check.package) {
                 (Some(tier), Some(package)) => format!("{}: {tier} ({package})", check.feature),
                 (Some(tier), None) => format!("{}: {tier}", check.feature),
                 (None, _) => format!(
@@ -205,6 +208,11 @@ fn requirements(option: &ScoredOption) -> Vec<Argument> {
                     check.feature, option.name
                 ),
             };
+            // The catalog's note is where the requirement's caveats live ("Nova is paid").
+            if let Some(note) = check.fact.as_ref().and_then(|f| f.note.as_deref()) {
+                text.push_str(" — ");
+                text.push_str(note.trim());
+            }
             let sources = check
                 .fact
                 .iter()
@@ -219,6 +227,8 @@ fn requirements(option: &ScoredOption) -> Vec<Argument> {
         .collect()
 }
 
+/// "Name (total)" in rank order: the whole ranking on one line, so a weight change that moves
+/// every total rewrites one line here.
 pub fn others(plan: &Plan, evaluation: &Evaluation) -> Vec<String> {
     let primary = primary(evaluation);
     evaluation
@@ -280,33 +290,9 @@ pub fn eliminated_summary(evaluation: &Evaluation) -> Option<String> {
     ))
 }
 
-pub fn outcome(evaluation: &Evaluation) -> Option<Outcome> {
+/// The outcome; `because` completes "Chosen option: X, because …" (the summary's reason).
+pub fn outcome(evaluation: &Evaluation, because: String) -> Option<Outcome> {
     let winner = evaluation.winner()?;
-    let primary = primary(evaluation)?;
-    let total = winner.totals.get(&primary).copied();
-    let mut because = format!("it ranks first under {} with {}", primary.label(), format::score(total));
-    if let Some(runner_up) = evaluation.options.get(1) {
-        match (total, runner_up.totals.get(&primary).copied()) {
-            (Some(a), Some(b)) => {
-                because.push_str(&format!(", {} ahead of {}", format::score(Some(a - b)), runner_up.name))
-            }
-            _ => because.push_str(&format!(", ahead of {} by an unknown margin", runner_up.name)),
-        }
-    } else {
-        because.push_str(", as the only option that survived the hard constraints");
-    }
-    for method in evaluation.methods.iter().skip(1) {
-        let rank = winner
-            .ranks
-            .get(method)
-            .map_or_else(|| format::UNKNOWN.to_owned(), |r| format!("#{r}"));
-        because.push_str(&format!(
-            "; {} ranks it {rank} ({})",
-            method.label(),
-            format::score(winner.totals.get(method).copied())
-        ));
-    }
-    because.push('.');
     Some(Outcome {
         winner: winner.framework.clone(),
         winner_name: winner.name.clone(),
@@ -348,29 +334,57 @@ fn disagreement(evaluation: &Evaluation) -> Option<String> {
     ))
 }
 
-/// Consequences of choosing the winner: its pros and cons, and how stable the choice is.
-pub fn consequences(evaluation: &Evaluation, winner: Option<&ConsideredOption>) -> (Vec<Argument>, Vec<Argument>) {
-    let Some(winner) = winner else {
-        return (Vec::new(), Vec::new());
+/// One consequence of choosing the winner: one line per weighted criterion, never two.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Consequence {
+    /// "Good", "Neutral" or "Bad", as MADR spells them.
+    pub kind: String,
+    /// Completes "Good, because …".
+    pub text: String,
+}
+
+/// What follows from choosing the winner, criterion by criterion (heaviest first): good when it
+/// scores at least [`PRO_AT`], bad at most [`CON_AT`], neutral between, compared with the
+/// runner-up, and saying when the score rests on unknown facts.
+pub fn consequences(evaluation: &Evaluation) -> Vec<Consequence> {
+    let Some(winner) = evaluation.winner() else {
+        return Vec::new();
     };
-    let mut good = winner.good.clone();
-    let mut bad = winner.bad.clone();
-    if let Some(sensitivity) = &evaluation.sensitivity {
-        let argument = |text: &str| Argument {
-            text: text.to_owned(),
-            sources: Vec::new(),
-        };
-        match sensitivity.stability {
-            Stability::Robust => good.push(argument(
-                "the choice is robust: no single weight change below 0.15 changes the winner",
-            )),
-            Stability::Moderate => bad.push(argument(
-                "the choice is moderately stable: a single weight change between 0.05 and 0.15 changes the winner",
-            )),
-            Stability::Fragile => bad.push(argument(
-                "the choice is fragile: a single weight change under 0.05 changes the winner",
-            )),
-        }
-    }
-    (good, bad)
+    let runner_up = evaluation.options.get(1);
+    criteria_by_weight(evaluation)
+        .into_iter()
+        .filter(|c| evaluation.weights.values.get(c).is_some_and(|w| *w > 0.0))
+        .filter_map(|criterion| {
+            let cell = winner.cells.get(&criterion)?;
+            let (kind, quality) = if cell.score >= PRO_AT {
+                ("Good", "strong")
+            } else if cell.score <= CON_AT {
+                ("Bad", "weak")
+            } else {
+                ("Neutral", "middling")
+            };
+            let unknown = if cell.missing.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " and partly unknown ({} of its inputs known)",
+                    format::percent(cell.confidence)
+                )
+            };
+            let compared = runner_up
+                .map(|other| {
+                    let theirs = other.cells.get(&criterion).map(|c| c.score);
+                    format!("; {} {}", other.name, format::weight_or_unknown(theirs))
+                })
+                .unwrap_or_default();
+            Some(Consequence {
+                kind: kind.to_owned(),
+                text: format!(
+                    "{criterion} is {quality}{unknown} with {} ({}{compared})",
+                    winner.name,
+                    format::weight(cell.score)
+                ),
+            })
+        })
+        .collect()
 }

@@ -102,6 +102,15 @@ pub enum Staleness {
     /// The folder as a whole is inconsistent: an interrupted operation, a leftover temporary
     /// file, a record without its page, an index that does not list the records as they are.
     Log { path: PathBuf, problem: String },
+    /// Someone changed the record's status by hand; the status lives in the spec.
+    StatusEdited {
+        path: PathBuf,
+        /// What the record's front matter says.
+        recorded: String,
+        /// What the spec says.
+        spec_status: String,
+        spec_path: String,
+    },
 }
 
 impl fmt::Display for Staleness {
@@ -141,6 +150,17 @@ impl fmt::Display for Staleness {
                 f,
                 "{}: edited by hand (or the templates changed) outside its `## Notes` section; \
                  move your text under `## Notes` at its end, or run `tradeoff decide --force`:\n{diff}",
+                path.display()
+            ),
+            Staleness::StatusEdited {
+                path,
+                recorded,
+                spec_status,
+                spec_path,
+            } => write!(
+                f,
+                "{}: the status was edited in the record (`{recorded}`), but it is set in the spec \
+                 (`{spec_status}`): add `status {recorded}` to {spec_path} and run `tradeoff decide`",
                 path.display()
             ),
         }
@@ -273,19 +293,31 @@ fn winner_name(evaluation: &Evaluation) -> String {
         .map_or_else(|| "none".to_owned(), |w| w.name.clone())
 }
 
+/// The spec a record is made from, as its bookkeeping states it.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordSource<'a> {
+    /// The spec's path from the project root.
+    pub spec_path: &'a str,
+    pub spec_text: &'a str,
+    /// The spec's decision date, which dates the change-log entry.
+    pub date: Option<&'a str>,
+}
+
 /// The bookkeeping of a record's first revision: what `decide` writes for a new decision, and
 /// with number 1, what a preview of the record in an empty folder shows.
-pub fn first_revision(number: u32, spec_path: &str, spec_text: &str, versions: &Versions) -> RecordMeta {
-    let sha = spec_sha256(spec_text);
+pub fn first_revision(number: u32, source: &RecordSource<'_>, versions: &Versions) -> RecordMeta {
+    let sha = spec_sha256(source.spec_text);
+    let date = source.date.map_or_else(String::new, |d| format!(" ({d})"));
     let created_line = format!(
-        "revision 1: created from {spec_path} (sha256 {}), catalog {}, tradeoff {}",
+        "revision 1{date}: created from {} (sha256 {}), catalog {}, tradeoff {}",
+        source.spec_path,
         short_sha(&sha),
         versions.catalog,
         versions.tool
     );
     RecordMeta {
         number,
-        spec_path: spec_path.to_owned(),
+        spec_path: source.spec_path.to_owned(),
         spec_sha256: sha,
         catalog_version: versions.catalog.clone(),
         tool_version: versions.tool.clone(),
@@ -342,7 +374,15 @@ pub fn write_record_in(
     };
     let number =
         scan::next_number(&folder.records).ok_or_else(|| ReportError::NumbersExhausted { dir: out_dir.clone() })?;
-    let first = first_revision(number, spec_path, spec_text, versions);
+    let first = first_revision(
+        number,
+        &RecordSource {
+            spec_path,
+            spec_text,
+            date: plan.date.as_deref(),
+        },
+        versions,
+    );
     let (outcome, changes) = match folder.current(&plan.id) {
         None => {
             let (path, changes) = out.render_to(&first, None)?;
@@ -382,6 +422,12 @@ impl Rendering<'_> {
         let changes = rendered_changes(&path, self.render(meta)?, notes);
         Ok((path, changes))
     }
+}
+
+/// " (2026-11-24)": a change-log entry's date, from the spec's `date` (the tool never reads a
+/// clock, so a revision is dated by the spec it was made from); empty when the spec has none.
+fn dated(plan: &Plan) -> String {
+    plan.date.as_ref().map_or_else(String::new, |date| format!(" ({date})"))
 }
 
 /// What changed since an existing record was written, as change-log prose.
@@ -474,7 +520,7 @@ fn revise(
         what.push(changes.winner_line);
     }
     let mut changelog = existing.changelog();
-    changelog.push(format!("revision {revision}: {}", what.join("; ")));
+    changelog.push(format!("revision {revision}{}: {}", dated(out.plan), what.join("; ")));
     let meta = RecordMeta {
         number: existing.number,
         revision,
@@ -496,25 +542,32 @@ fn supersede(
     changes: &Changes,
 ) -> Result<Update, ReportError> {
     let status = superseded_status(first.number);
+    // The status list under the title links the successor: log4brains follows a link whose
+    // text is the successor's file stem, and readers get a link either way.
+    let successor = file_stem(first.number, &out.plan.id);
     // Check both old files can be updated before writing anything.
     let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
         path: old.path.clone(),
         message: "no `status:` line in its front matter".to_owned(),
     })?;
+    let old_markdown =
+        frontmatter::replace_body_status(&old_markdown, &format!("superseded by [{successor}]({successor}.md)"));
     let old_html_path = html_path(&old.path);
     let old_html = match scan::read_bounded(&old_html_path) {
-        Ok(page) => Some(
-            frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
+        Ok(page) => Some(frontmatter::replace_html_body_status(
+            &frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
                 path: old_html_path.clone(),
                 message: "expected exactly one element with data-tradeoff=\"status\"".to_owned(),
             })?,
-        ),
+            &format!("superseded by <a href=\"{successor}.html\">{successor}</a>"),
+        )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(ReportError::io("read the page", &old_html_path, e)),
     };
 
     let line = format!(
-        "revision 1: supersedes {} ({}; {})",
+        "revision 1{}: supersedes {} ({}; {})",
+        dated(out.plan),
         format::record_number(old.number),
         changes.winner_line,
         changes.what.join("; ")
@@ -667,11 +720,21 @@ pub fn check_record_in(
     }
     let meta = as_recorded(existing, &sha, versions);
     let rendered = render(templates, plan, evaluation, &meta)?;
-    if !notes::same_record(&existing.text, &rendered.markdown) {
-        out.push(Staleness::HandEdited {
+    let spec_status = crate::record::status_text(plan, &meta);
+    match existing.status() {
+        // Accepting a decision is a spec change (MADR's lifecycle as this tool runs it): say so
+        // rather than only that the bytes differ.
+        Some(recorded) if recorded != spec_status => out.push(Staleness::StatusEdited {
+            path: path.clone(),
+            recorded: recorded.to_owned(),
+            spec_status,
+            spec_path: inputs.spec_path.to_owned(),
+        }),
+        _ if !notes::same_record(&existing.text, &rendered.markdown) => out.push(Staleness::HandEdited {
             path: path.clone(),
             diff: notes::hand_edit_diff(&existing.text, &rendered.markdown),
-        });
+        }),
+        _ => {}
     }
     let html = html_path(&path);
     match scan::read_bounded(&html) {

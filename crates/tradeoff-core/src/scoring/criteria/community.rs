@@ -283,6 +283,7 @@ fn snapshot_fact(ctx: &Context, framework: &Framework, snapshot: &RepoSnapshot, 
         source: snapshot.source.clone(),
         as_of: snapshot.as_of.clone(),
         stale: ctx.staleness.is_stale(&snapshot.as_of),
+        note: snapshot.note.clone(),
     }
 }
 

@@ -276,6 +276,7 @@ mod tests {
             source: "s".into(),
             as_of: "2026-01-01".into(),
             stale: false,
+            note: None,
         });
         let cell = inputs.cell(1.5, "e".into());
         assert!((cell.confidence - 1.0 / 3.0).abs() < 1e-12);
