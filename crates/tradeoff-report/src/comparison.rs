@@ -288,7 +288,7 @@ mod tests {
             "{comment}"
         );
         assert!(
-            comment.contains("| Evil \\| \\<script\\> | 90.0% | 40.0% | -50.0 pp |\n"),
+            comment.contains("| Evil \\| &lt;script&gt; | 90.0% | 40.0% | -50.0 pp |\n"),
             "{comment}"
         );
         assert!(comment.starts_with("### tradeoff: `specs/a'b.tradeoff` → `specs/new.tradeoff`\n\n"));

@@ -308,13 +308,14 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     );
     let kept = fs::read_to_string(&new_path).unwrap();
     assert!(
-        kept.contains("* revision 1: supersedes 0001"),
+        kept.contains("* revision 1 (2026-11-26): supersedes 0001"),
         "the accepted content is kept: {kept}"
     );
     assert!(!kept.contains("revision 2"), "{kept}");
     let third_markdown = fs::read_to_string(&third_path).unwrap();
     assert!(
-        third_markdown.contains("* revision 1: supersedes 0002 (winner unchanged: Ruby on Rails; spec changed"),
+        third_markdown
+            .contains("* revision 1 (2026-11-26): supersedes 0002 (winner unchanged: Ruby on Rails; spec changed"),
         "{third_markdown}"
     );
 }
@@ -481,11 +482,12 @@ fn check_says_when_the_status_was_edited_in_the_record_instead_of_the_spec() {
             path.display()
         )
     );
-    // Any other hand edit is still reported as a difference.
+    // Any other hand edit is reported as one, with the lines that differ.
     fs::write(&path, record.replacen("FastAPI", "FastAPI!", 1)).unwrap();
-    assert_eq!(
-        check_record(dir.path(), &spec, &templates).unwrap(),
-        [Staleness::ContentDiffers { path }]
+    let stale = check_record(dir.path(), &spec, &templates).unwrap();
+    assert!(
+        matches!(&stale[..], [Staleness::HandEdited { path: p, diff }] if *p == path && diff.contains("+  winner_name: \"FastAPI!\"")),
+        "{stale:?}"
     );
 }
 

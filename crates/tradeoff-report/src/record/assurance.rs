@@ -37,8 +37,10 @@ pub struct AcceptabilityRow {
     pub third: String,
 }
 
+/// Whole percents: with 1,000 draws a share is only known to about ±1.5 points, and a finer
+/// figure would also rewrite the table on every small weight change.
 fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "–".to_owned(), |s| format!("{:.1}%", s * 100.0))
+    share.map_or_else(|| "–".to_owned(), |s| format!("{:.0}%", s * 100.0))
 }
 
 pub fn build(evaluation: &Evaluation) -> Option<AssuranceModel> {
@@ -79,7 +81,7 @@ pub fn build(evaluation: &Evaluation) -> Option<AssuranceModel> {
 fn chart(bars: Vec<ChartBar>, omitted: Vec<String>) -> ChartModel {
     let title = "Share of draws each option wins".to_owned();
     let labels: Vec<String> = bars.iter().map(|b| mermaid_label(&b.label)).collect();
-    let values: Vec<String> = bars.iter().map(|b| format!("{:.3}", b.value)).collect();
+    let values: Vec<String> = bars.iter().map(|b| format!("{:.2}", b.value)).collect();
     let mermaid = format!(
         "xychart-beta\n    title {}\n    x-axis [{}]\n    y-axis \"rank-1 acceptability\" 0 --> 1\n    bar [{}]",
         mermaid_label(&title),

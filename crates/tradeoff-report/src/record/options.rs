@@ -343,16 +343,19 @@ pub struct Consequence {
     pub text: String,
 }
 
-/// What follows from choosing the winner, criterion by criterion (heaviest first): good when it
-/// scores at least [`PRO_AT`], bad at most [`CON_AT`], neutral between, compared with the
-/// runner-up, and saying when the score rests on unknown facts.
+/// What follows from choosing the winner, criterion by criterion (in the spec language's criterion
+/// order, so a weight change moves no line): good when it scores at least [`PRO_AT`], bad at most
+/// [`CON_AT`], neutral between, and saying when the score rests on unknown facts. The comparison
+/// with the runner-up is the summary's; repeating it here would rewrite every line whenever the
+/// runner-up changes.
 pub fn consequences(evaluation: &Evaluation) -> Vec<Consequence> {
     let Some(winner) = evaluation.winner() else {
         return Vec::new();
     };
-    let runner_up = evaluation.options.get(1);
-    criteria_by_weight(evaluation)
-        .into_iter()
+    evaluation
+        .criteria
+        .iter()
+        .copied()
         .filter(|c| evaluation.weights.values.get(c).is_some_and(|w| *w > 0.0))
         .filter_map(|criterion| {
             let cell = winner.cells.get(&criterion)?;
@@ -371,16 +374,10 @@ pub fn consequences(evaluation: &Evaluation) -> Vec<Consequence> {
                     format::percent(cell.confidence)
                 )
             };
-            let compared = runner_up
-                .map(|other| {
-                    let theirs = other.cells.get(&criterion).map(|c| c.score);
-                    format!("; {} {}", other.name, format::weight_or_unknown(theirs))
-                })
-                .unwrap_or_default();
             Some(Consequence {
                 kind: kind.to_owned(),
                 text: format!(
-                    "{criterion} is {quality}{unknown} with {} ({}{compared})",
+                    "{criterion} is {quality}{unknown} with {} ({})",
                     winner.name,
                     format::weight(cell.score)
                 ),
