@@ -22,12 +22,12 @@ pub mod templates;
 
 pub use comparison::ComparisonModel;
 pub use error::ReportError;
-pub use index::{IndexEntry, IndexModel};
+pub use index::{IndexEntry, IndexLink, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
     check_log, check_record, check_record_in, first_revision, index_model, lock_folder, record_number, renumber,
-    spec_sha256, write_index, write_record, write_record_in, Moved, RecordFolder, RecordInputs, RecordSource, Staleness,
-    Versions, WriteOutcome,
+    spec_sha256, write_index, write_record, write_record_in, Moved, RecordFolder, RecordInputs, RecordSource,
+    Staleness, Versions, WriteOutcome,
 };
 pub use templates::{RenderedIndex, RenderedRecord, Templates};
 pub use tradeoff_fs::FolderLock;
