@@ -9,6 +9,7 @@
 //! bytes), and treats all spec and catalog text as untrusted when producing Markdown or HTML.
 
 pub mod comparison;
+mod decision_marks;
 mod error;
 mod escape;
 mod format;
