@@ -100,6 +100,8 @@ fn move_record(
 
     let new_md = md_path(out_dir, to, decision);
     let markdown = replace_line_start(&record.text, &format!("  number: {n}\n"), &format!("  number: {m}\n"));
+    // The top-level `number` that adrs reads (MADR front matter, not indented).
+    let markdown = replace_line_start(&markdown, &format!("number: {n}\n"), &format!("number: {m}\n"));
     let markdown = replace_line_start(&markdown, &format!("Record {old}, "), &format!("Record {new}, "));
     changes.push(change(&new_md, markdown));
     removed.push(record.file_name.clone());
@@ -126,7 +128,11 @@ fn move_record(
     {
         let mut text = other
             .text
-            .replace(&format!("[{old}]({old_stem}.md)"), &format!("[{new}]({new_stem}.md)"));
+            .replace(&format!("[{old}]({old_stem}.md)"), &format!("[{new}]({new_stem}.md)"))
+            .replace(
+                &format!("[{old_stem}]({old_stem}.md)"),
+                &format!("[{new_stem}]({new_stem}.md)"),
+            );
         if other.supersedes() == Some(n) {
             text = replace_line_start(&text, &format!("  supersedes: {n}\n"), &format!("  supersedes: {m}\n"));
         }
@@ -139,10 +145,15 @@ fn move_record(
         }
         let page_path = html_path(&other.path);
         if let Ok(page) = scan::read_bounded(&page_path) {
-            let mut updated = page.replace(
-                &format!("href=\"{old_stem}.html\">{old}</a>"),
-                &format!("href=\"{new_stem}.html\">{new}</a>"),
-            );
+            let mut updated = page
+                .replace(
+                    &format!("href=\"{old_stem}.html\">{old}</a>"),
+                    &format!("href=\"{new_stem}.html\">{new}</a>"),
+                )
+                .replace(
+                    &format!("href=\"{old_stem}.html\">{old_stem}</a>"),
+                    &format!("href=\"{new_stem}.html\">{new_stem}</a>"),
+                );
             if superseded {
                 updated = updated.replacen(&format!(">superseded by {old}<"), &format!(">superseded by {new}<"), 1);
             }
