@@ -467,6 +467,33 @@ fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
     );
     let moved = std::fs::read_to_string(reports.join("0003-saas-dashboard-mvp.md")).unwrap();
     assert!(moved.contains("status: \"superseded by 0002\""), "{moved}");
+    // The decision log shows the supersede chain both ways, as links, under the new numbers.
+    let log = std::fs::read_to_string(reports.join("README.md")).unwrap();
+    let row = |number: &str| {
+        log.lines()
+            .find(|l| l.starts_with(&format!("| [{number}]")))
+            .unwrap_or_else(|| panic!("no row {number}: {log}"))
+            .to_owned()
+    };
+    assert!(
+        row("0003").contains("| superseded by [0002](0002-saas-dashboard-mvp.md) |"),
+        "{log}"
+    );
+    assert!(row("0002").ends_with("| [0003](0003-saas-dashboard-mvp.md) |"), "{log}");
+    assert!(row("0001").ends_with("| — |"), "{log}");
+    let page = std::fs::read_to_string(reports.join("index.html")).unwrap();
+    assert!(
+        page.contains("superseded by <a href=\"0002-saas-dashboard-mvp.html\">0002</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td><a href=\"0003-saas-dashboard-mvp.html\">0003</a></td></tr>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<option value=\"superseded\">superseded</option>"),
+        "{page}"
+    );
     let check = run(left.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
     let again = run(left.path(), &["renumber"]);

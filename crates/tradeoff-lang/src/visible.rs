@@ -62,7 +62,10 @@ mod tests {
             let c = char::from(b);
             let fast = matches!(b, b' '..=b'~' | b'\t' | b'\n');
             if fast {
-                assert!(stand_in(c).is_none(), "byte {b:#04x} takes the fast path but has a stand-in");
+                assert!(
+                    stand_in(c).is_none(),
+                    "byte {b:#04x} takes the fast path but has a stand-in"
+                );
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Writes the two example records from the test fixtures into a folder, for looking at them in
-//! a browser (scripts/screenshot.sh) before the CLI's `decide` command exists.
+//! a browser (scripts/screenshot.sh RECORD.html) before the CLI's `decide` command exists.
 //!
 //! Usage: cargo run -p tradeoff-report --example sample_records -- OUT_DIR
 

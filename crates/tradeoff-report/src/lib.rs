@@ -9,6 +9,7 @@
 //! bytes), and treats all spec and catalog text as untrusted when producing Markdown or HTML.
 
 pub mod comparison;
+mod decision_marks;
 mod error;
 mod escape;
 mod format;
@@ -22,7 +23,7 @@ pub mod templates;
 
 pub use comparison::ComparisonModel;
 pub use error::ReportError;
-pub use index::{IndexEntry, IndexModel};
+pub use index::{IndexEntry, IndexLink, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
     check_log, check_record, check_record_in, first_revision, index_model, lock_folder, record_number, renumber,

@@ -9,6 +9,7 @@ use std::path::Path;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 
 use crate::comparison::ComparisonModel;
+use crate::decision_marks;
 use crate::error::ReportError;
 use crate::escape;
 use crate::html;
@@ -137,7 +138,7 @@ impl Templates {
         // Converted to a template value once: both pages read it, and it is a large tree.
         let model = Value::from_serialize(record);
         let markdown = self.render(RECORD_MARKDOWN, context! { record => model.clone() })?;
-        let body = html::markdown_to_html(html::strip_front_matter(&markdown), &charts);
+        let body = decision_marks::mark_decision(html::markdown_to_html(html::strip_front_matter(&markdown), &charts));
         let record = model;
         let html = self.render(RECORD_HTML, context! { record, body => Value::from_safe_string(body) })?;
         Ok(RenderedRecord { markdown, html })

@@ -373,16 +373,18 @@ fn index_lists_every_record_by_number() {
     assert_eq!(
         rows,
         [
-            "| [0001](0001-use-postgres.md) | Use PostgreSQL | unknown | unknown | unknown |",
-            "| [0002](0002-sensor-ingest.md) | Backend framework for the sensor ingestion API | proposed | FastAPI | 2026-11-24 |",
-            "| [0003](0003-saas-dashboard-mvp.md) | Framework for the analytics dashboard MVP | accepted | Django | 2026-11-26 |",
+            "| [0003](0003-saas-dashboard-mvp.md) | Framework for the analytics dashboard MVP | accepted | Django | 2026-11-26 | — |",
+            "| [0002](0002-sensor-ingest.md) | Backend framework for the sensor ingestion API | proposed | FastAPI | 2026-11-24 | — |",
+            "| [0001](0001-use-postgres.md) | Use PostgreSQL | unknown | unknown | unknown | — |",
         ]
     );
     let index = fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert!(index.contains("<a href=\"0002-sensor-ingest.html\">0002</a>"));
     assert!(index.contains("<a href=\"0001-use-postgres.md\">0001</a>"));
-    assert!(index.find("0001").unwrap() < index.find("0002").unwrap());
-    assert!(index.find("0002").unwrap() < index.find("0003").unwrap());
+    // Newest first; the record without a real date comes last.
+    assert!(index.find(">0003<").unwrap() < index.find(">0002<").unwrap());
+    assert!(index.find(">0002<").unwrap() < index.find(">0001<").unwrap());
+    assert!(readme.contains("newest first (by date, then by number)"));
 }
 
 #[test]
