@@ -243,17 +243,9 @@ fn a_title_cannot_put_live_html_or_hidden_characters_in_the_markdown_record() {
     );
     // The template's own collapsible sections are the only raw HTML: whole lines whose summary
     // text is escaped, so the title adds no `<` of its own.
-    let collapsible = |line: &str| {
-        line == "<details>"
-            || line == "</details>"
-            || line
-                .strip_prefix("<summary>")
-                .and_then(|rest| rest.strip_suffix("</summary>"))
-                .is_some_and(|inner| !inner.contains(['<', '>']))
-    };
     assert!(
         body.lines()
-            .filter(|line| !collapsible(line))
+            .filter(|line| !tradeoff_report::html::is_collapsible_tag(line))
             .all(|line| !line.contains('<')),
         "{body}"
     );

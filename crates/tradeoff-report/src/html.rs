@@ -40,7 +40,7 @@ fn html_destination(url: CowStr<'_>) -> CowStr<'_> {
 
 /// `<details>`, `</details>` or `<summary>text</summary>` alone on a line, the text free of
 /// markup (the template escapes it): the only raw HTML a record page keeps.
-fn is_collapsible_tag(line: &str) -> bool {
+pub fn is_collapsible_tag(line: &str) -> bool {
     let line = line.trim_end_matches('\n');
     if line == "<details>" || line == "</details>" {
         return true;

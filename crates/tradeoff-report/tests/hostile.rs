@@ -96,17 +96,9 @@ fn markdown_keeps_hostile_text_as_text() {
         assert!(!doc.contains(SCRIPT), "raw tag in Markdown");
         // The template's own collapsible sections are the only raw HTML: whole lines, with the
         // summary's text HTML-escaped (so a hostile name adds no `<` of its own).
-        let collapsible = |line: &str| {
-            line == "<details>"
-                || line == "</details>"
-                || line
-                    .strip_prefix("<summary>")
-                    .and_then(|rest| rest.strip_suffix("</summary>"))
-                    .is_some_and(|inner| !inner.contains(['<', '>']))
-        };
         let doc: String = doc
             .lines()
-            .filter(|line| !collapsible(line))
+            .filter(|line| !tradeoff_report::html::is_collapsible_tag(line))
             .collect::<Vec<_>>()
             .join("\n");
         let doc = doc.as_str();

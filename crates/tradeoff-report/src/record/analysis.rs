@@ -354,13 +354,25 @@ pub fn chart(evaluation: &Evaluation) -> ChartModel {
         }
     }
     let title = format!("{} totals (higher is better)", capitalize(label));
-    let labels: Vec<String> = bars.iter().map(|b| mermaid_label(&b.label)).collect();
     let values: Vec<String> = bars.iter().map(|b| b.value_text.clone()).collect();
+    bar_chart(title, label, bars, values, omitted)
+}
+
+/// A bar chart on a 0–1 axis: its Mermaid definition (what the Markdown record shows) and the bars
+/// the HTML page draws as SVG. `values` are the bar heights as Mermaid reads them.
+pub fn bar_chart(
+    title: String,
+    axis: &str,
+    bars: Vec<ChartBar>,
+    values: Vec<String>,
+    omitted: Vec<String>,
+) -> ChartModel {
+    let labels: Vec<String> = bars.iter().map(|b| mermaid_label(&b.label)).collect();
     let mermaid = format!(
         "xychart-beta\n    title {}\n    x-axis [{}]\n    y-axis \"{}\" 0 --> 1\n    bar [{}]",
         mermaid_label(&title),
         labels.join(", "),
-        label,
+        axis,
         values.join(", ")
     );
     ChartModel {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tradeoff_core::assurance::{Assurance, WeightSampling};
 use tradeoff_core::Evaluation;
 
-use super::analysis::{mermaid_label, ChartBar, ChartModel};
+use super::analysis::{bar_chart, ChartBar, ChartModel};
 
 /// Options shown in the acceptability table and chart.
 const SHOWN: usize = 5;
@@ -79,21 +79,14 @@ pub fn build(evaluation: &Evaluation) -> Option<AssuranceModel> {
 }
 
 fn chart(bars: Vec<ChartBar>, omitted: Vec<String>) -> ChartModel {
-    let title = "Share of draws each option wins".to_owned();
-    let labels: Vec<String> = bars.iter().map(|b| mermaid_label(&b.label)).collect();
     let values: Vec<String> = bars.iter().map(|b| format!("{:.2}", b.value)).collect();
-    let mermaid = format!(
-        "xychart-beta\n    title {}\n    x-axis [{}]\n    y-axis \"rank-1 acceptability\" 0 --> 1\n    bar [{}]",
-        mermaid_label(&title),
-        labels.join(", "),
-        values.join(", ")
-    );
-    ChartModel {
-        title,
+    bar_chart(
+        "Share of draws each option wins".to_owned(),
+        "rank-1 acceptability",
         bars,
+        values,
         omitted,
-        mermaid,
-    }
+    )
 }
 
 /// The winner's worst case against the strongest rival's best case, in words.
