@@ -142,6 +142,11 @@ pub struct CheckArgs {
     pub templates: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Score and render every record again and compare bytes, instead of trusting a record
+    /// whose seal shows it unchanged since written from the same inputs (for checks of
+    /// tradeoff itself, whose version stays the same while its code changes)
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]

@@ -40,7 +40,7 @@ pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<Spec
         .par_iter()
         .map(|spec| SpecCheck {
             spec: display_path(spec),
-            verdict: verdict(sources, spec, &folder, &templates),
+            verdict: verdict(sources, spec, &folder, &templates, request.trust_seals),
         })
         .collect();
     let log = check_log(&request.out, &templates).map_err(Failure::bad_input)?;
@@ -53,13 +53,26 @@ pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<Spec
     Ok(checks)
 }
 
-fn verdict(sources: &dyn Sources, path: &Path, folder: &RecordFolder, templates: &Templates) -> Verdict {
+fn verdict(
+    sources: &dyn Sources,
+    path: &Path,
+    folder: &RecordFolder,
+    templates: &Templates,
+    trust_seals: bool,
+) -> Verdict {
     let loaded = match spec::load(sources, path) {
         Ok(loaded) => loaded,
         Err(failure) => return Verdict::Failed(failure),
     };
+    let versions = versions_of(&loaded);
+    if trust_seals {
+        match folder.untouched(&loaded.plan.id, &loaded.source, &versions, templates) {
+            Ok(Some(_)) => return Verdict::Current,
+            Ok(None) => {}
+            Err(error) => return Verdict::Failed(Failure::bad_input(error)),
+        }
+    }
     let evaluation = evaluation_of(&loaded);
-    let versions = versions_of(&evaluation);
     match check_record_in(
         folder,
         &RecordInputs {

@@ -55,6 +55,17 @@ fn decide_each(
 ) -> Result<(), Failure> {
     for spec in specs {
         let loaded = spec::load(sources, spec)?;
+        let versions = versions_of(&loaded);
+        let untouched = folder
+            .untouched(&loaded.plan.id, &loaded.source, &versions, templates)
+            .map_err(Failure::bad_input)?;
+        if let Some(record) = untouched {
+            on_decided(&Decided {
+                outcome: WriteOutcome::Unchanged { path: record.path },
+                winner: record.winner_name,
+            });
+            continue;
+        }
         let evaluation = evaluation_of(&loaded);
         if evaluation.options.is_empty() {
             return Err(no_survivors(&loaded.display, &evaluation));
@@ -66,7 +77,7 @@ fn decide_each(
                 evaluation: &evaluation,
                 spec_path: &recorded_spec_path(spec),
                 spec_text: &loaded.source,
-                versions: &versions_of(&evaluation),
+                versions: &versions,
             },
             templates,
         )

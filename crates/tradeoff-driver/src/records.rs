@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use tradeoff_core::scoring::{evaluate, Settings};
 use tradeoff_core::Evaluation;
-use tradeoff_report::{first_revision, RecordModel, RecordSource, RenderedRecord, Templates, Versions};
+use tradeoff_report::{first_revision, sealed_record, RecordSource, RenderedRecord, Templates, Versions};
 
 use crate::files;
 use crate::spec::LoadedSpec;
@@ -16,10 +16,11 @@ pub fn evaluation_of(loaded: &LoadedSpec) -> Evaluation {
     evaluate(&loaded.plan, &loaded.catalog, &Settings::default())
 }
 
-/// The versions a record is stamped with; user catalog files change the catalog version.
-pub fn versions_of(evaluation: &Evaluation) -> Versions {
+/// The versions a record of `loaded` is stamped with; user catalog files change the catalog
+/// version. Known before scoring, so a record found current by its seal is never scored.
+pub fn versions_of(loaded: &LoadedSpec) -> Versions {
     Versions {
-        catalog: evaluation.catalog_version.clone(),
+        catalog: loaded.catalog.version.clone(),
         tool: env!("CARGO_PKG_VERSION").to_string(),
     }
 }
@@ -61,6 +62,10 @@ pub struct RecordsRequest {
     pub templates: Option<PathBuf>,
     /// `decide --force`: overwrite records edited by hand outside their `## Notes` section.
     pub overwrite_hand_edits: bool,
+    /// A record sealed from the same spec, catalog, tool and templates, whose files still hash
+    /// to its seal, is current without being scored and rendered again. `check --full` turns
+    /// this off, for checks of tradeoff itself (its version stays while its code changes).
+    pub trust_seals: bool,
 }
 
 impl RecordsRequest {
@@ -97,8 +102,6 @@ pub fn preview(loaded: &LoadedSpec, spec_path: &str, templates: &Templates) -> R
         spec_text: &loaded.source,
         date: loaded.plan.date.as_deref(),
     };
-    let meta = first_revision(1, &source, &versions_of(&evaluation));
-    templates
-        .render_record(&RecordModel::build(&loaded.plan, &evaluation, &meta))
-        .map_err(Failure::bad_input)
+    let meta = first_revision(1, &source, &versions_of(loaded));
+    sealed_record(templates, &loaded.plan, &evaluation, &meta).map_err(Failure::bad_input)
 }

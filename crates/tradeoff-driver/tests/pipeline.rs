@@ -30,6 +30,7 @@ fn request(dir: &Path) -> RecordsRequest {
         out: dir.join("reports"),
         templates: None,
         overwrite_hand_edits: false,
+        trust_seals: true,
     }
 }
 

@@ -49,9 +49,15 @@ pub struct RenderedIndex {
     pub html: String,
 }
 
+/// The templates a record is rendered with (the record template includes the assurance one):
+/// their sources make the fingerprint a record's seal names.
+const RECORD_TEMPLATES: [&str; 3] = [RECORD_MARKDOWN, RECORD_HTML, ASSURANCE_MARKDOWN];
+
 /// The record, decision log and comparison templates, ready to render.
 pub struct Templates {
     env: Environment<'static>,
+    /// SHA-256 over the names and sources of [`RECORD_TEMPLATES`].
+    record_fingerprint: String,
 }
 
 impl std::fmt::Debug for Templates {
@@ -68,26 +74,34 @@ impl Templates {
             .map(|(name, source)| (*name, (*source).to_owned()))
             .collect();
         // The built-in templates are tested; failing here is a bug in this crate, not bad input.
-        Templates::from_sources(sources).expect("built-in templates compile")
+        Templates::from_sources(sources, &[]).expect("built-in templates compile")
     }
 
     /// The built-in templates, except those with a same-named file in `dir` (a project's
     /// `templates/` folder). A missing `dir` means no overrides.
     pub fn with_overrides(dir: &Path) -> Result<Templates, ReportError> {
         let mut sources = Vec::with_capacity(BUILTIN.len());
+        let mut overridden = Vec::new();
         for (name, builtin) in BUILTIN {
             let path = dir.join(name);
             let source = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
+                Ok(text) => {
+                    overridden.push(name);
+                    text
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => builtin.to_owned(),
                 Err(e) => return Err(ReportError::io("read template", path, e)),
             };
             sources.push((name, source));
         }
-        Templates::from_sources(sources)
+        Templates::from_sources(sources, &overridden)
     }
 
-    fn from_sources(sources: Vec<(&'static str, String)>) -> Result<Templates, ReportError> {
+    /// Templates from their sources. The built-in ones are compiled when first used (a run
+    /// that finds every record current renders none); those in `eager` (a project's own
+    /// files) are compiled now, so a mistake in them is reported before any work is done.
+    fn from_sources(sources: Vec<(&'static str, String)>, eager: &[&str]) -> Result<Templates, ReportError> {
+        let record_fingerprint = fingerprint(&sources);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -107,11 +121,26 @@ impl Templates {
         env.add_filter("code", |text: &str| escape::code_span(text));
         env.add_filter("yaml", yaml_filter);
         env.add_filter("html", |text: &str| escape::html_text(text));
+        let mut lazy = std::collections::BTreeMap::new();
         for (name, source) in sources {
-            env.add_template_owned(name, source)
-                .map_err(|e| ReportError::template(name, &e))?;
+            if eager.contains(&name) {
+                env.add_template_owned(name, source)
+                    .map_err(|e| ReportError::template(name, &e))?;
+            } else {
+                lazy.insert(name, source);
+            }
         }
-        Ok(Templates { env })
+        env.set_loader(move |name| Ok(lazy.get(name).cloned()));
+        Ok(Templates {
+            env,
+            record_fingerprint,
+        })
+    }
+
+    /// What identifies the templates a record is rendered with: a record sealed with another
+    /// fingerprint is rendered again before it is called current.
+    pub fn record_fingerprint(&self) -> &str {
+        &self.record_fingerprint
     }
 
     fn render(&self, name: &str, ctx: Value) -> Result<String, ReportError> {
@@ -155,6 +184,19 @@ impl Templates {
     pub fn render_comparison(&self, comparison: &ComparisonModel) -> Result<String, ReportError> {
         self.render(COMPARISON_MARKDOWN, context! { comparison => comparison })
     }
+}
+
+/// SHA-256 over the record templates' names and sources, each length-prefixed so no two sets
+/// of sources hash alike.
+fn fingerprint(sources: &[(&'static str, String)]) -> String {
+    let mut hashed = Vec::new();
+    for (name, source) in sources.iter().filter(|(name, _)| RECORD_TEMPLATES.contains(name)) {
+        for part in [name.as_bytes(), source.as_bytes()] {
+            hashed.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            hashed.extend_from_slice(part);
+        }
+    }
+    crate::store::sha256_hex(&hashed)
 }
 
 impl Default for Templates {
@@ -219,7 +261,7 @@ mod tests {
     use super::*;
 
     fn render_md_filter(template: &'static str, value: Value) -> String {
-        let templates = Templates::from_sources(vec![(template, "{{ text|md }}".to_owned())]).unwrap();
+        let templates = Templates::from_sources(vec![(template, "{{ text|md }}".to_owned())], &[]).unwrap();
         templates.render(template, context! { text => value }).unwrap()
     }
 
@@ -235,7 +277,7 @@ mod tests {
 
     #[test]
     fn md_rejects_a_value_that_is_not_text() {
-        let templates = Templates::from_sources(vec![("t.md.j2", "{{ 3|md }}".to_owned())]).unwrap();
+        let templates = Templates::from_sources(vec![("t.md.j2", "{{ 3|md }}".to_owned())], &[]).unwrap();
         assert!(templates.render("t.md.j2", context! {}).is_err());
     }
 }

@@ -213,6 +213,19 @@ fn changed_spec_with_same_winner_bumps_the_revision() {
     assert!(markdown.contains("* revision 3 (2026-11-24): catalog 2026.12.0 → 2027.01.0\n"));
 }
 
+/// Whether a line is part of a record's seal (Markdown front matter or the page's head).
+fn is_seal(line: &str) -> bool {
+    line.starts_with("  record_sha256: ") || line.starts_with("<meta name=\"tradeoff-seal\"")
+}
+
+fn seal_lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| is_seal(l)).collect()
+}
+
+fn without_seal(text: &str) -> String {
+    text.split_inclusive('\n').filter(|l| !is_seal(l)).collect()
+}
+
 #[test]
 fn accepted_record_whose_winner_changes_is_superseded() {
     let dir = tempfile::tempdir().unwrap();
@@ -249,11 +262,12 @@ fn accepted_record_whose_winner_changes_is_superseded() {
     );
 
     // The old record changed only in its status lines: front matter, and the list under the
-    // title (ADR tools read it), which links the successor.
+    // title (ADR tools read it), which links the successor; and its seal, renewed for them.
     let rewritten = fs::read_to_string(&old_path).unwrap();
+    assert_ne!(seal_lines(&rewritten), seal_lines(&old_markdown), "the seal is renewed");
     assert_eq!(
-        rewritten,
-        old_markdown
+        without_seal(&rewritten),
+        without_seal(&old_markdown)
             .replacen("status: \"accepted\"", "status: \"superseded by 0002\"", 1)
             .replacen(
                 "\n- Status: accepted\n",
@@ -262,9 +276,10 @@ fn accepted_record_whose_winner_changes_is_superseded() {
             )
     );
     let rewritten_html = fs::read_to_string(old_path.with_extension("html")).unwrap();
+    assert_ne!(seal_lines(&rewritten_html), seal_lines(&old_html));
     assert_eq!(
-        rewritten_html,
-        old_html
+        without_seal(&rewritten_html),
+        without_seal(&old_html)
             .replacen(">accepted</dd>", ">superseded by 0002</dd>", 1)
             .replacen(
                 "<li>Status: accepted</li>",

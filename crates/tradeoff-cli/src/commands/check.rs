@@ -12,7 +12,8 @@ use crate::views::check::{self as view, reports};
 use crate::views::sarif;
 
 pub fn run(args: &CheckArgs, ui: &Ui) -> CommandResult {
-    let request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
+    let mut request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
+    request.trust_seals = !args.full;
     let results = check(&WorkingTree, &request)?;
     match args.format {
         CheckFormat::Json => print_json(&reports(&results))?,

@@ -65,5 +65,6 @@ fn records_request(
         out: out.map_or_else(|| root.join("reports"), std::path::Path::to_path_buf),
         templates: templates.map(std::path::Path::to_path_buf),
         overwrite_hand_edits: false,
+        trust_seals: true,
     }
 }

@@ -11,12 +11,12 @@ mod index;
 mod notes;
 mod renumber;
 mod scan;
+mod seal;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
 use tradeoff_core::Evaluation;
 use tradeoff_fs::journal::{self, Change};
 use tradeoff_fs::{FolderLock, LockError};
@@ -33,6 +33,7 @@ pub use consistency::check_log;
 pub use index::{index_model, write_index};
 pub use renumber::{renumber, Moved};
 pub use scan::record_number;
+pub use seal::sha256_hex;
 
 /// What identifies the inputs of a record besides the spec: the catalog and the tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +94,13 @@ pub enum Staleness {
         recorded: String,
         current: String,
     },
+    /// The record templates changed (a project's own, or tradeoff's): fingerprints as in the
+    /// record's seal.
+    TemplatesChanged {
+        path: PathBuf,
+        recorded: String,
+        current: String,
+    },
     /// The file is absent or its bytes differ from what would be rendered now (hand edits,
     /// changed templates).
     ContentDiffers { path: PathBuf },
@@ -142,6 +150,17 @@ impl fmt::Display for Staleness {
             } => {
                 write!(f, "{}: tradeoff changed ({recorded} → {current})", path.display())
             }
+            Staleness::TemplatesChanged {
+                path,
+                recorded,
+                current,
+            } => write!(
+                f,
+                "{}: the record templates changed ({} → {})",
+                path.display(),
+                short_sha(recorded),
+                short_sha(current)
+            ),
             Staleness::ContentDiffers { path } => {
                 write!(f, "{}: differs from what tradeoff renders now", path.display())
             }
@@ -169,8 +188,7 @@ impl fmt::Display for Staleness {
 
 /// Lower-case hex SHA-256 of a spec's bytes.
 pub fn spec_sha256(spec_text: &str) -> String {
-    let digest = Sha256::digest(spec_text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(spec_text.as_bytes())
 }
 
 /// Enough of a hash to tell versions apart in a change log.
@@ -186,13 +204,16 @@ fn html_path(md: &Path) -> PathBuf {
     md.with_extension("html")
 }
 
-fn render(
+/// A record rendered and sealed, exactly as `decide` writes it (the Markdown without notes).
+pub fn sealed_record(
     templates: &Templates,
     plan: &Plan,
     evaluation: &Evaluation,
     meta: &RecordMeta,
 ) -> Result<RenderedRecord, ReportError> {
-    templates.render_record(&RecordModel::build(plan, evaluation, meta))
+    let rendered = templates.render_record(&RecordModel::build(plan, evaluation, meta))?;
+    let (markdown, html) = seal::seal(rendered.markdown, rendered.html, templates.record_fingerprint());
+    Ok(RenderedRecord { markdown, html })
 }
 
 /// The record's bookkeeping as it stands on disk, with the current inputs: what rendering the
@@ -217,11 +238,11 @@ fn as_recorded(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) 
     }
 }
 
-/// Whether both files of a record hold exactly the rendered bytes (the Markdown's notes aside).
-fn matches_on_disk(md: &Path, rendered: &RenderedRecord) -> bool {
-    let page = scan::read_bounded(&html_path(md));
-    scan::read_bounded(md).is_ok_and(|text| notes::same_record(&text, &rendered.markdown))
-        && page.is_ok_and(|page| page == rendered.html)
+/// Whether both files of a record hold exactly the rendered bytes (the Markdown's notes aside),
+/// `text` being the Markdown as on disk.
+fn matches_on_disk(text: &str, md: &Path, rendered: &RenderedRecord) -> bool {
+    notes::same_record(text, &rendered.markdown)
+        && scan::read_bounded(&html_path(md)).is_ok_and(|page| page == rendered.html)
 }
 
 /// A file of the folder with its new contents, as one part of an operation.
@@ -258,8 +279,9 @@ pub fn lock_folder(out_dir: &Path) -> Result<(FolderLock, journal::Recovery), Re
     Ok((lock, recovery))
 }
 
-/// What changed between the record on disk and the inputs now, as change-log prose.
-fn describe_changes(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) -> Vec<String> {
+/// What changed between the record on disk and the inputs now, as change-log prose;
+/// `templates` is the current templates' fingerprint.
+fn describe_changes(existing: &scan::ExistingRecord, sha: &str, versions: &Versions, templates: &str) -> Vec<String> {
     let unknown = format::UNKNOWN;
     let mut changes = Vec::new();
     let recorded_sha = existing.spec_sha256().unwrap_or(unknown);
@@ -277,6 +299,16 @@ fn describe_changes(existing: &scan::ExistingRecord, sha: &str, versions: &Versi
     let recorded_tool = existing.tool_version().unwrap_or(unknown);
     if recorded_tool != versions.tool {
         changes.push(format!("tradeoff {recorded_tool} → {}", versions.tool));
+    }
+    // Only a sealed record names its templates; an older one is compared by rendering it.
+    if let Some(recorded) = seal::templates_of(existing.front.as_ref()) {
+        if recorded != templates {
+            changes.push(format!(
+                "templates changed ({} → {})",
+                short_sha(recorded),
+                short_sha(templates)
+            ));
+        }
     }
     changes
 }
@@ -412,7 +444,7 @@ struct Rendering<'a> {
 
 impl Rendering<'_> {
     fn render(&self, meta: &RecordMeta) -> Result<RenderedRecord, ReportError> {
-        render(self.templates, self.plan, self.evaluation, meta)
+        sealed_record(self.templates, self.plan, self.evaluation, meta)
     }
 
     /// The files of the record `meta` describes (Markdown, ending with `notes` if given, and
@@ -456,17 +488,18 @@ fn update(
         catalog: first.catalog_version.clone(),
         tool: first.tool_version.clone(),
     };
-    let mut what = describe_changes(existing, &sha, &versions);
-    // Same spec, catalog and tool version: the record is current only if it also renders to the
-    // same bytes (templates, scoring rules or a hand edit may differ), otherwise `check` would
-    // report a staleness that `decide` cannot repair.
+    let mut what = describe_changes(existing, &sha, &versions, out.templates.record_fingerprint());
+    let text = existing.full_text()?;
+    // Same spec, catalog, tool and templates: the record is current only if it also renders to
+    // the same bytes (scoring rules or a hand edit may differ), otherwise `check` would report a
+    // staleness that `decide` cannot repair.
     if what.is_empty() {
         let rendered = out.render(&as_recorded(existing, &sha, &versions))?;
-        if matches_on_disk(&existing.path, &rendered) {
+        if matches_on_disk(&text, &existing.path, &rendered) {
             let path = existing.path.clone();
             return Ok((WriteOutcome::Unchanged { path }, Vec::new()));
         }
-        if notes::same_record(&existing.text, &rendered.markdown) {
+        if notes::same_record(&text, &rendered.markdown) {
             // Only the page is missing or differs (deleted, or a killed run of an older version):
             // the record itself is current, so its page is written again and nothing is revised.
             let path = existing.path.clone();
@@ -478,9 +511,20 @@ fn update(
             // someone made: it is not overwritten silently.
             return Err(ReportError::HandEdited {
                 path: existing.path.clone(),
-                diff: notes::hand_edit_diff(&existing.text, &rendered.markdown),
+                diff: notes::hand_edit_diff(&text, &rendered.markdown),
             });
         }
+    } else if !force
+        && existing.status() != Some(Status::Accepted.name())
+        && seal::record_intact(existing.front.as_ref(), &text) == seal::Intact::No
+    {
+        // The inputs changed, so the record would be revised in place; but it no longer hashes
+        // to its seal, so someone edited it since it was written, and a revision would drop the
+        // edit. (An accepted record is superseded instead and keeps its text.)
+        return Err(ReportError::HandEdited {
+            path: existing.path.clone(),
+            diff: edited_since_sealed(&what),
+        });
     }
     if what.is_empty() {
         what.push("record regenerated: it differed from what tradeoff renders now".to_owned());
@@ -501,16 +545,28 @@ fn update(
     // (the spec, the catalog, the tool, the rendering). A new record supersedes it, as MADR
     // does; only the old record's status line changes.
     if existing.status() == Some(Status::Accepted.name()) {
-        supersede(out, existing, first, &changes)
+        supersede(out, existing, &text, first, &changes)
     } else {
-        revise(out, existing, first, changes)
+        revise(out, existing, &text, first, changes)
     }
+}
+
+/// What `check` and `decide` say of a sealed record edited by hand whose inputs changed too:
+/// the edit cannot be shown as a diff (the old inputs are gone), but it can be named.
+fn edited_since_sealed(what: &[String]) -> String {
+    format!(
+        "the record no longer matches the `{}` tradeoff sealed it with, so it was edited after it was \
+         written; its inputs changed too ({}), so a new revision would drop the edit",
+        seal::RECORD_KEY,
+        what.join("; ")
+    )
 }
 
 /// Rewrites the record in place with the next revision and a change-log line.
 fn revise(
     out: &Rendering<'_>,
     existing: &scan::ExistingRecord,
+    text: &str,
     first: RecordMeta,
     changes: Changes,
 ) -> Result<Update, ReportError> {
@@ -529,7 +585,7 @@ fn revise(
         ..first
     };
     // The user's notes move to the new revision verbatim.
-    let (path, files) = out.render_to(&meta, notes::of(&existing.text))?;
+    let (path, files) = out.render_to(&meta, notes::of(text))?;
     Ok((WriteOutcome::Revised { path, revision }, files.to_vec()))
 }
 
@@ -538,6 +594,7 @@ fn revise(
 fn supersede(
     out: &Rendering<'_>,
     old: &scan::ExistingRecord,
+    old_text: &str,
     first: RecordMeta,
     changes: &Changes,
 ) -> Result<Update, ReportError> {
@@ -546,24 +603,35 @@ fn supersede(
     // text is the successor's file stem, and readers get a link either way.
     let successor = file_stem(first.number, &out.plan.id);
     // Check both old files can be updated before writing anything.
-    let old_markdown = frontmatter::replace_status(&old.text, &status).ok_or_else(|| ReportError::BadRecord {
+    let old_markdown = frontmatter::replace_status(old_text, &status).ok_or_else(|| ReportError::BadRecord {
         path: old.path.clone(),
         message: "no `status:` line in its front matter".to_owned(),
     })?;
     let old_markdown =
         frontmatter::replace_body_status(&old_markdown, &format!("superseded by [{successor}]({successor}.md)"));
     let old_html_path = html_path(&old.path);
-    let old_html = match scan::read_bounded(&old_html_path) {
-        Ok(page) => Some(frontmatter::replace_html_body_status(
-            &frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
-                path: old_html_path.clone(),
-                message: "expected exactly one element with data-tradeoff=\"status\"".to_owned(),
-            })?,
-            &format!("superseded by <a href=\"{successor}.html\">{successor}</a>"),
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+    let (old_html, old_page_was) = match scan::read_bounded(&old_html_path) {
+        Ok(page) => (
+            Some(frontmatter::replace_html_body_status(
+                &frontmatter::replace_html_status(&page, &status).ok_or_else(|| ReportError::BadRecord {
+                    path: old_html_path.clone(),
+                    message: "expected exactly one element with data-tradeoff=\"status\"".to_owned(),
+                })?,
+                &format!("superseded by <a href=\"{successor}.html\">{successor}</a>"),
+            )),
+            seal::page_intact(&page),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, seal::Intact::Unsealed),
         Err(e) => return Err(ReportError::io("read the page", &old_html_path, e)),
     };
+
+    // The old record stays sealed if tradeoff's status change was the only change to it.
+    let (old_markdown, old_html) = seal::renew(
+        &old_markdown,
+        seal::record_intact(old.front.as_ref(), old_text),
+        old_html.as_deref(),
+        old_page_was,
+    );
 
     let line = format!(
         "revision 1{}: supersedes {} ({}; {})",
@@ -643,6 +711,41 @@ impl RecordFolder {
         scan::current(&mine)
     }
 
+    /// The current record of `decision` when it is exactly as tradeoff wrote it from the same
+    /// inputs: the same spec, catalog, tool and templates, and both files still hashing to its
+    /// seal. Such a record is current without scoring or rendering anything, since a record is a
+    /// pure function of those inputs. `None` means "not known to be current": the caller scores
+    /// and renders, which finds out what changed (an unsealed record always takes that way).
+    pub fn untouched(
+        &self,
+        decision: &str,
+        spec_text: &str,
+        versions: &Versions,
+        templates: &Templates,
+    ) -> Result<Option<Untouched>, ReportError> {
+        let Some(existing) = self.current(decision) else {
+            return Ok(None);
+        };
+        let front = existing.front.as_ref();
+        let same_inputs = !existing.is_superseded()
+            && existing.spec_sha256() == Some(spec_sha256(spec_text).as_str())
+            && existing.catalog_version() == Some(versions.catalog.as_str())
+            && existing.tool_version() == Some(versions.tool.as_str())
+            && seal::templates_of(front) == Some(templates.record_fingerprint());
+        if !same_inputs || seal::record_intact(front, &existing.full_text()?) != seal::Intact::Yes {
+            return Ok(None);
+        }
+        let page = match scan::read_bounded(&html_path(&existing.path)) {
+            Ok(page) => page,
+            // Missing or unreadable: the slow way restores it or names the problem.
+            Err(_) => return Ok(None),
+        };
+        Ok(seal::page_belongs(front, &page).then(|| Untouched {
+            path: existing.path.clone(),
+            winner_name: existing.winner_name().unwrap_or(format::UNKNOWN).to_owned(),
+        }))
+    }
+
     /// Overwrite records edited by hand (outside their notes) instead of refusing to.
     pub fn overwrite_hand_edits(&mut self, force: bool) {
         self.force = force;
@@ -666,6 +769,14 @@ impl RecordFolder {
         self.force = force;
         Ok(())
     }
+}
+
+/// A record found current by its seal ([`RecordFolder::untouched`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untouched {
+    pub path: PathBuf,
+    /// The winner's display name, as the record states it.
+    pub winner_name: String,
 }
 
 /// [`check_record`] against a folder scanned beforehand.
@@ -714,12 +825,33 @@ pub fn check_record_in(
             current: versions.tool.clone(),
         });
     }
+    if let Some(recorded) = seal::templates_of(existing.front.as_ref()) {
+        if recorded != templates.record_fingerprint() {
+            out.push(Staleness::TemplatesChanged {
+                path: path.clone(),
+                recorded: recorded.to_owned(),
+                current: templates.record_fingerprint().to_owned(),
+            });
+        }
+    }
+    let text = existing.full_text()?;
     if !out.is_empty() {
         // Changed inputs already mean the content would change; comparing bytes adds nothing.
+        // But an edit made since the record was written would be lost by the next `decide`,
+        // so it is named (its seal says so) before anyone runs it.
+        if existing.status() != Some(Status::Accepted.name())
+            && seal::record_intact(existing.front.as_ref(), &text) == seal::Intact::No
+        {
+            let what: Vec<String> = out.iter().map(ToString::to_string).collect();
+            out.push(Staleness::HandEdited {
+                path: path.clone(),
+                diff: edited_since_sealed(&what),
+            });
+        }
         return Ok(out);
     }
     let meta = as_recorded(existing, &sha, versions);
-    let rendered = render(templates, plan, evaluation, &meta)?;
+    let rendered = sealed_record(templates, plan, evaluation, &meta)?;
     let spec_status = crate::record::status_text(plan, &meta);
     match existing.status() {
         // Accepting a decision is a spec change (MADR's lifecycle as this tool runs it): say so
@@ -730,9 +862,9 @@ pub fn check_record_in(
             spec_status,
             spec_path: inputs.spec_path.to_owned(),
         }),
-        _ if !notes::same_record(&existing.text, &rendered.markdown) => out.push(Staleness::HandEdited {
+        _ if !notes::same_record(&text, &rendered.markdown) => out.push(Staleness::HandEdited {
             path: path.clone(),
-            diff: notes::hand_edit_diff(&existing.text, &rendered.markdown),
+            diff: notes::hand_edit_diff(&text, &rendered.markdown),
         }),
         _ => {}
     }

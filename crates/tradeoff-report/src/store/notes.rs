@@ -20,7 +20,7 @@ pub(crate) fn of(text: &str) -> Option<&str> {
 }
 
 /// The record's text without its notes section.
-fn body(text: &str) -> &str {
+pub(crate) fn body(text: &str) -> &str {
     of(text).map_or(text, |notes| &text[..text.len() - notes.len()])
 }
 

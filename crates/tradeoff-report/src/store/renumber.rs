@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use tradeoff_fs::journal::{self, Change};
 
 use super::scan::{self, ExistingRecord, MAX_NUMBER};
+use super::seal;
 use super::{change, html_path, md_path, write_index};
 use crate::error::ReportError;
 use crate::format::record_number;
@@ -99,22 +100,31 @@ fn move_record(
     let mut removed: Vec<String> = Vec::new();
 
     let new_md = md_path(out_dir, to, decision);
-    let markdown = replace_line_start(&record.text, &format!("  number: {n}\n"), &format!("  number: {m}\n"));
+    let text = record.full_text()?;
+    let intact = seal::record_intact(record.front.as_ref(), &text);
+    let markdown = replace_line_start(&text, &format!("  number: {n}\n"), &format!("  number: {m}\n"));
     // The top-level `number:` is the one ADR tools (adrs) read.
     let markdown = replace_line_start(&markdown, &format!("number: {n}\n"), &format!("number: {m}\n"));
     let markdown = replace_line_start(&markdown, &format!("Record {old}, "), &format!("Record {new}, "));
-    changes.push(change(&new_md, markdown));
     removed.push(record.file_name.clone());
     let old_html = html_path(&record.path);
-    if let Ok(page) = scan::read_bounded(&old_html) {
-        let page = page
-            .replacen(&format!("<title>{old} · "), &format!("<title>{new} · "), 1)
+    let original_page = scan::read_bounded(&old_html).ok();
+    let page_was = original_page
+        .as_deref()
+        .map_or(seal::Intact::Unsealed, seal::page_intact);
+    let page = original_page.map(|page| {
+        page.replacen(&format!("<title>{old} · "), &format!("<title>{new} · "), 1)
             .replacen(
                 &format!("<dt>Record</dt><dd>{old}, "),
                 &format!("<dt>Record</dt><dd>{new}, "),
                 1,
             )
-            .replacen(&format!("<p>Record {old}, "), &format!("<p>Record {new}, "), 1);
+            .replacen(&format!("<p>Record {old}, "), &format!("<p>Record {new}, "), 1)
+    });
+    // Renumbering is tradeoff's own change: a record that was sealed stays sealed.
+    let (markdown, page) = seal::renew(&markdown, intact, page.as_deref(), page_was);
+    changes.push(change(&new_md, markdown));
+    if let Some(page) = page {
         changes.push(change(&html_path(&new_md), page));
         removed.push(format!("{}.html", record.file_name.trim_end_matches(".md")));
     }
@@ -128,8 +138,9 @@ fn move_record(
     {
         // Links are labelled with the number ("This record supersedes [0003](…)") or the file
         // stem (the `- Supersedes:` and `- Status: superseded by` lines).
-        let mut text = other
-            .text
+        let other_text = other.full_text()?;
+        let other_intact = seal::record_intact(other.front.as_ref(), &other_text);
+        let mut text = other_text
             .replace(&format!("[{old}]({old_stem}.md)"), &format!("[{new}]({new_stem}.md)"))
             .replace(
                 &format!("[{old_stem}]({old_stem}.md)"),
@@ -142,10 +153,8 @@ fn move_record(
         if superseded {
             text = crate::frontmatter::replace_status(&text, &format!("superseded by {new}")).unwrap_or(text);
         }
-        if text != other.text {
-            changes.push(change(&other.path, text));
-        }
         let page_path = html_path(&other.path);
+        let mut pages = None;
         if let Ok(page) = scan::read_bounded(&page_path) {
             let mut updated = page
                 .replace(
@@ -159,6 +168,22 @@ fn move_record(
             if superseded {
                 updated = updated.replacen(&format!(">superseded by {old}<"), &format!(">superseded by {new}<"), 1);
             }
+            pages = Some((seal::page_intact(&page), page, updated));
+        }
+        // Sealed again only where something changed: the Markdown's seal covers its own text,
+        // the page's seal names the Markdown's hash.
+        let (page_was, page, updated) = match pages {
+            Some((was, page, updated)) => (was, Some(page), Some(updated)),
+            None => (seal::Intact::Unsealed, None, None),
+        };
+        if text == other_text && updated == page {
+            continue;
+        }
+        let (text, updated) = seal::renew(&text, other_intact, updated.as_deref(), page_was);
+        if text != other_text {
+            changes.push(change(&other.path, text));
+        }
+        if let (Some(updated), Some(page)) = (updated, page) {
             if updated != page {
                 changes.push(change(&page_path, updated));
             }

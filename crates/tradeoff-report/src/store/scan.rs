@@ -14,7 +14,12 @@ pub struct ExistingRecord {
     pub number: u32,
     pub path: PathBuf,
     pub file_name: String,
-    pub text: String,
+    /// The start of the file, through its front matter and title (the whole file when it is
+    /// short): what listing, numbering and the fast staleness check need. [`Self::full_text`]
+    /// reads the rest when a record is rewritten or compared.
+    pub head: String,
+    /// Whether `head` is the whole file.
+    complete: bool,
     /// `None` when the file has no front matter (e.g. a hand-written record).
     pub front: Option<FrontMatter>,
 }
@@ -85,11 +90,20 @@ impl ExistingRecord {
             return title.to_owned();
         }
         let heading = self
-            .text
+            .head
             .lines()
             .find_map(|l| l.strip_prefix("# "))
             .map(unescape_markdown);
         heading.unwrap_or_else(|| self.file_name.clone())
+    }
+
+    /// The whole record file, read again when only its head was read by the scan. The caller
+    /// holds the folder lock, so the file is the one scanned.
+    pub fn full_text(&self) -> Result<String, ReportError> {
+        if self.complete {
+            return Ok(self.head.clone());
+        }
+        read_bounded(&self.path).map_err(|e| ReportError::io("read the record", &self.path, e))
     }
 
     pub fn date(&self) -> String {
@@ -146,6 +160,24 @@ fn refused(why: String) -> std::io::Error {
 /// followed only to a regular file in the same folder: never to a device, a FIFO, or out of the
 /// folder) of at most [`MAX_RECORD_BYTES`].
 pub fn read_bounded(path: &Path) -> std::io::Result<String> {
+    let mut text = String::new();
+    open_bounded(path)?.read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_RECORD_BYTES {
+        return Err(too_large());
+    }
+    Ok(text)
+}
+
+fn too_large() -> std::io::Error {
+    refused(format!(
+        "it is larger than {} MiB, more than any record",
+        MAX_RECORD_BYTES / 1024 / 1024
+    ))
+}
+
+/// Opens a file of the record folder for reading under the rules of [`read_bounded`]: a
+/// reader that ends one byte past [`MAX_RECORD_BYTES`], so a caller can tell a file too large.
+fn open_bounded(path: &Path) -> std::io::Result<std::io::Take<std::fs::File>> {
     let metadata = std::fs::symlink_metadata(path)?;
     if metadata.file_type().is_symlink() {
         let target = std::fs::canonicalize(path)?;
@@ -163,17 +195,65 @@ pub fn read_bounded(path: &Path) -> std::io::Result<String> {
     if !metadata.is_file() {
         return Err(refused("it is not a regular file".to_owned()));
     }
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(MAX_RECORD_BYTES + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > MAX_RECORD_BYTES {
-        return Err(refused(format!(
-            "it is larger than {} MiB, more than any record",
-            MAX_RECORD_BYTES / 1024 / 1024
-        )));
+    Ok(std::fs::File::open(path)?.take(MAX_RECORD_BYTES + 1))
+}
+
+/// Bytes read at a time from a record's start: a record's front matter and title fit in the
+/// first or second piece, while the whole record is about 100 KB.
+const HEAD_PIECE: usize = 8 * 1024;
+
+/// The start of a record file through its front matter and its first `# ` heading (or the
+/// whole file, if shorter or without them), and whether that is the whole file. Scanning a
+/// folder of a thousand records reads a few KB of each, not all of it.
+fn read_head(path: &Path) -> std::io::Result<(String, bool)> {
+    let mut file = open_bounded(path)?;
+    let mut bytes = Vec::with_capacity(HEAD_PIECE);
+    let mut lines = HeadLines::default();
+    loop {
+        let read = (&mut file).take(HEAD_PIECE as u64).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_RECORD_BYTES {
+            return Err(too_large());
+        }
+        let end = if read == 0 { None } else { lines.head_end(&bytes) };
+        if read == 0 || end.is_some() {
+            // Cut at the heading, the file may go on: only an end of file makes it complete.
+            let complete = end.is_none();
+            if let Some(end) = end {
+                bytes.truncate(end);
+            }
+            let text = String::from_utf8(bytes).map_err(|_| refused("it is not UTF-8 text".to_owned()))?;
+            return Ok((text, complete));
+        }
     }
-    Ok(text)
+}
+
+/// Finds where a record's head ends (just after the first `# ` heading line past the front
+/// matter) in bytes that arrive piece by piece, looking at each whole line once.
+#[derive(Default)]
+struct HeadLines {
+    /// Where the first line not yet looked at starts.
+    next_line: usize,
+    lines_seen: usize,
+    in_front_matter: bool,
+}
+
+impl HeadLines {
+    fn head_end(&mut self, bytes: &[u8]) -> Option<usize> {
+        // A piece may end inside a line (or a character): only whole lines are looked at.
+        while let Some(len) = bytes[self.next_line..].iter().position(|&b| b == b'\n') {
+            let line = &bytes[self.next_line..=self.next_line + len];
+            self.next_line += len + 1;
+            self.lines_seen += 1;
+            if self.lines_seen == 1 {
+                self.in_front_matter = line == b"---\n";
+            } else if self.in_front_matter {
+                self.in_front_matter = line != b"---\n";
+            } else if line.starts_with(b"# ") {
+                return Some(self.next_line);
+            }
+        }
+        None
+    }
 }
 
 /// All record files in `dir`, by number then file name. A missing folder holds no records.
@@ -202,17 +282,18 @@ pub fn record_at(path: &Path) -> Result<Option<ExistingRecord>, ReportError> {
     let Some(number) = record_number(&file_name) else {
         return Ok(None);
     };
-    let text = match read_bounded(path) {
-        Ok(text) => text,
+    let (head, complete) = match read_head(path) {
+        Ok(head) => head,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(ReportError::io("read the record", path, e)),
     };
-    let front = frontmatter::parse(&text);
+    let front = frontmatter::parse(&head);
     Ok(Some(ExistingRecord {
         number,
         path: path.to_path_buf(),
         file_name,
-        text,
+        head,
+        complete,
         front,
     }))
 }
