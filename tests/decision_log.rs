@@ -384,6 +384,131 @@ fn a_hand_edit_outside_the_notes_is_shown_by_check_and_refused_by_decide_without
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
 }
 
+#[test]
+fn a_hand_edit_of_a_proposed_record_is_not_lost_when_its_spec_changes_in_the_same_commit() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    let text = std::fs::read_to_string(&record).unwrap();
+    assert!(text.contains("\n  record_sha256: \""), "records are sealed: {text}");
+    let edited = text.replacen(
+        "## Decision Drivers",
+        "## Decision Drivers\n\nWe also asked the CFO.",
+        1,
+    );
+    std::fs::write(&record, &edited).unwrap();
+    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
+    let spec_text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, spec_text.replacen("community medium", "community high", 1)).unwrap();
+
+    // The edit cannot be shown line by line (the old inputs are gone), but it is named.
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = stdout_of(&check);
+    assert!(out.contains("the spec changed"), "{out}");
+    assert!(
+        out.contains("reports/0001-saas-dashboard-mvp.md: edited by hand")
+            && out.contains("no longer matches the `record_sha256`"),
+        "{out}"
+    );
+
+    let refused = run(project.path(), &["decide"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    let err = stderr_of(&refused);
+    assert!(
+        err.contains("was edited by hand") && err.contains("would drop the edit"),
+        "{err}"
+    );
+    assert!(
+        err.contains("## Notes") && err.contains("tradeoff decide --force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&record).unwrap(),
+        edited,
+        "nothing was overwritten"
+    );
+
+    // Moved under the notes, the text survives the revision.
+    let notes = edited.replacen("\n\nWe also asked the CFO.", "", 1) + "\n## Notes\n\nWe also asked the CFO.\n";
+    std::fs::write(&record, notes).unwrap();
+    let revised = run(project.path(), &["decide"]);
+    assert!(stderr_of(&revised).contains("to revision 2"), "{}", stderr_of(&revised));
+    assert!(std::fs::read_to_string(&record)
+        .unwrap()
+        .ends_with("## Notes\n\nWe also asked the CFO.\n"));
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn an_edit_made_and_resealed_by_hand_passes_check_but_not_check_full() {
+    // The seal is a promise that tradeoff wrote the file; someone who forges it (recomputing
+    // the hash) gets past the fast check, never past `check --full`, which renders again.
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let sealed = text
+        .lines()
+        .find_map(|l| l.strip_prefix("  record_sha256: \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap()
+        .to_owned();
+    let edited = text.replacen("## Decision Drivers", "## Decision Drivers\n\nForged.", 1);
+    let unsealed: String = edited
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("  templates_sha256: ") && !l.starts_with("  record_sha256: "))
+        .collect();
+    let forged_hash = sha256_hex(unsealed.trim_end().as_bytes());
+    std::fs::write(&record, edited.replace(&sealed, &forged_hash)).unwrap();
+    let page_path = record.with_extension("html");
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    std::fs::write(&page_path, page.replace(&sealed, &forged_hash)).unwrap();
+    // The page's own hash covers the page without its seal line, which the forger changed
+    // only in the record hash it names: the page still hashes to itself.
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+    let full = run(project.path(), &["check", "--full"]);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(stdout_of(&full).contains("+Forged."), "{}", stdout_of(&full));
+}
+
+#[test]
+fn changed_project_templates_revise_the_records_without_force() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let templates = project.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let builtin = std::fs::read_to_string(root().join("crates/tradeoff-report/templates/record.md.j2")).unwrap();
+    let ours = builtin.replacen(
+        "## Decision Drivers",
+        "## Decision Drivers\n\nTemplate of Example Ltd.",
+        1,
+    );
+    assert_ne!(ours, builtin);
+    std::fs::write(templates.join("record.md.j2"), ours).unwrap();
+
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout_of(&check).contains("the record templates changed"),
+        "{}",
+        stdout_of(&check)
+    );
+    let decided = run(project.path(), &["decide"]);
+    assert!(decided.status.success(), "{}", stderr_of(&decided));
+    assert!(stderr_of(&decided).contains("to revision 2"), "{}", stderr_of(&decided));
+    let record = std::fs::read_to_string(project.path().join("reports/0001-saas-dashboard-mvp.md")).unwrap();
+    assert!(record.contains("Template of Example Ltd."), "{record}");
+    assert!(record.contains(": templates changed ("), "{record}");
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+    assert_eq!(run(project.path(), &["check", "--full"]).status.code(), Some(0));
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn git(project: &Path, args: &[&str]) {
     let mut command = std::process::Command::new("git");
     git_identity(&mut command);

@@ -32,13 +32,24 @@ const PAGE_HEAD: &str = "<head>\n";
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    let mut hex = String::with_capacity(2 * digest.len());
+    for &byte in digest {
         hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
         hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
     }
     hex
+}
+
+/// SHA-256 of `page` without the bytes `seal_line` (its seal line).
+fn page_hash_without(page: &str, seal_line: std::ops::Range<usize>) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(&page.as_bytes()[..seal_line.start]);
+    hasher.update(&page.as_bytes()[seal_line.end..]);
+    hex(&hasher.finalize())
 }
 
 fn seal_line(key: &str, value: &str) -> String {
@@ -61,25 +72,20 @@ fn front_matter_end(markdown: &str) -> Option<usize> {
     rest.find("\n---\n").map(|at| at + 4 + 1)
 }
 
-/// The Markdown as the record hash covers it: notes and seal lines removed, trailing blank lines
-/// trimmed (as the notes rule ignores them).
-fn hashed_part(markdown: &str) -> String {
+/// The record hash: SHA-256 of the Markdown with its notes and seal lines removed and trailing
+/// blank lines trimmed (as the notes rule ignores them). Hashed piece by piece: a record is
+/// about 100 KB, and a copy of it would cost more than the hash.
+fn record_hash(markdown: &str) -> String {
     let body = notes::body(markdown).trim_end();
-    let Some(end) = front_matter_end(body) else {
-        return body.to_owned();
-    };
-    let mut out = String::with_capacity(body.len());
+    let mut hasher = Sha256::new();
+    let end = front_matter_end(body).unwrap_or(0);
     for line in body[..end].split_inclusive('\n') {
         if !is_seal_line(line) {
-            out.push_str(line);
+            hasher.update(line.as_bytes());
         }
     }
-    out.push_str(&body[end..]);
-    out
-}
-
-fn record_hash(markdown: &str) -> String {
-    sha256_hex(hashed_part(markdown).as_bytes())
+    hasher.update(&body.as_bytes()[end..]);
+    hex(&hasher.finalize())
 }
 
 /// Where tradeoff's map in the front matter starts its keys, if there is one.
@@ -161,8 +167,7 @@ pub(crate) fn page_intact(page: &str) -> Intact {
     match page_seal(page) {
         None => Intact::Unsealed,
         Some((at, _, own)) => {
-            let unsealed = format!("{}{}", &page[..at.start], &page[at.end..]);
-            if own == sha256_hex(unsealed.as_bytes()) {
+            if own == page_hash_without(page, at) {
                 Intact::Yes
             } else {
                 Intact::No
