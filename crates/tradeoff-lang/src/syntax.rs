@@ -447,6 +447,7 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
         Rule::date => "a date",
         Rule::list => "a list",
         Rule::comma => "`,`",
+        Rule::open => "`{`",
         Rule::close => "`}`",
         Rule::block | Rule::statement => "a setting",
         _ => return None,
@@ -479,6 +480,11 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
         expected.retain(|e| !VALUE_KINDS.contains(e));
         expected.push("a value");
     }
+    // Any name could open a block, so `{` is "expected" after every key; it is worth saying
+    // only where nothing else fits (after `decision id "title"`), not beside a value or `}`.
+    if expected.len() > 1 && expected.iter().any(|e| *e == "a value" || *e == "`}`") {
+        expected.retain(|e| *e != "`{`");
+    }
     let expected_text = match expected.as_slice() {
         [] => "something else".to_string(),
         [one] => one.to_string(),
@@ -495,6 +501,12 @@ fn syntax_problem(source: &str, error: &pest::error::Error<Rule>) -> Problem {
     }
     if found.0 == "end of file" {
         problem = problem.with_help("a `{` is not closed, or a string is not terminated");
+    } else if expected == ["end of file"] {
+        // The decision closed before this: usually a block whose `{` is missing, so its `}`
+        // closed the decision instead.
+        problem = problem.with_help(
+            "the decision's `}` came before this: check that each block above (`app`, `team`, `require`, `weigh`, `compare`) opens with `{` after its name",
+        );
     } else if source[at..].starts_with('{') {
         problem =
             problem.with_help("blocks do not nest: `app`, `team`, `require`, `weigh` and `compare` hold settings only; if the block above is not closed, add its `}`");

@@ -96,6 +96,8 @@ bad_spec! {
     exclusion_without_reason => spec(APP, "    exclude tornado\n", WEIGH, "");
     unterminated_string => spec(APP, REQUIRE, WEIGH, "  deciders \"platform team\n");
     unclosed_block => "decision demo \"Pick\" {\n  app { kind api\n  weigh { security high }\n";
+    decision_without_brace => "decision demo \"Pick\"\n  app { kind api }\n  weigh { security high }\n";
+    block_without_brace => "decision demo \"Pick\" {\n  app\n    kind api\n  }\n  weigh { security high }\n}\n";
     nested_block => spec(APP, REQUIRE, WEIGH, "  team { size 3 { } }\n");
     bad_escape => spec(APP, REQUIRE, WEIGH, "  deciders \"platform \\q team\"\n");
     block_written_as_setting => "decision demo \"Pick\" {\n  app kind api\n  weigh { security high }\n}\n";
