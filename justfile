@@ -36,4 +36,5 @@ ci:
 # catalog/sources/ through the importers; CI fails when the committed files differ
 catalog:
     cargo run -q -p tradeoff-cli -- catalog import web-frameworks crates/tradeoff-core/catalog/sources/web-frameworks/data.json --source https://github.com/the-benchmarker/web-frameworks/blob/6ea701932af3e8cd08ad4df684525d95bc5143c2 --out crates/tradeoff-core/catalog/generated/web-frameworks.toml
+    cargo run -q -p tradeoff-cli -- catalog import web-frameworks crates/tradeoff-core/catalog/sources/web-frameworks-2025-11-30/data.json --source https://github.com/the-benchmarker/web-frameworks/blob/3f5b06b17e27af5403eeb03cb1fa70deb02dbc56 --out crates/tradeoff-core/catalog/generated/web-frameworks-2025-11-30.toml
     cargo run -q -p tradeoff-cli -- catalog import github-ranking crates/tradeoff-core/catalog/sources/github-ranking/github-ranking-2025-08-18.csv crates/tradeoff-core/catalog/sources/github-ranking/github-ranking-2026-08-22.csv --source https://github.com/EvanLi/Github-Ranking/blob/1f3e1701525143b5ac563105153e380610d1ad53/Data --out crates/tradeoff-core/catalog/generated/github-ranking.toml

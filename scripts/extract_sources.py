@@ -6,9 +6,11 @@ originals) and only the rows the catalog uses, so the repository does not carry 
 other projects' data. Each extract's SHA-256 and the original's are recorded in
 catalog/sources/SOURCES.toml; `just catalog` turns the extracts into catalog/generated/.
 
-Usage: scripts/extract_sources.py WEB_FRAMEWORKS_DATA_JSON GITHUB_RANKING_DIR
+Usage: scripts/extract_sources.py WEB_FRAMEWORKS_DATA_JSON GITHUB_RANKING_DIR EARLIER_DATA_JSON
   WEB_FRAMEWORKS_DATA_JSON: data.json of the-benchmarker/web-frameworks at commit 6ea70193
   GITHUB_RANKING_DIR: the Data/ folder of EvanLi/Github-Ranking at commit 1f3e1701
+  EARLIER_DATA_JSON: data.json of the-benchmarker/web-frameworks at commit 3f5b06b1 (results of
+    2025-11-30), the last run with an entry the later run dropped; only such entries are kept
 """
 import csv
 import hashlib
@@ -27,10 +29,10 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def web_frameworks(path, entries):
+def web_frameworks(path, entries, target_dir="web-frameworks", skip=frozenset()):
     data = json.load(open(path))
     wanted = {(e["web_frameworks"]["language"], e["web_frameworks"]["label"])
-              for e in entries.values() if "web_frameworks" in e}
+              for e in entries.values() if "web_frameworks" in e} - skip
     frameworks = [f for f in data["frameworks"] if (f["language"], f["label"]) in wanted]
     ids = {f["id"] for f in frameworks}
     languages = {f["language"] for f in frameworks}
@@ -42,11 +44,17 @@ def web_frameworks(path, entries):
         "version": data["version"],
         "hardware": data["hardware"],
     }
-    target = os.path.join(ROOT, "web-frameworks", "data.json")
+    target = os.path.join(ROOT, target_dir, "data.json")
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w") as f:
         json.dump(out, f, indent=2)
         f.write("\n")
-    return [("web-frameworks/data.json", path)]
+    return [(target_dir + "/data.json", path)]
+
+
+def entries_in(path):
+    data = json.load(open(path))
+    return {(f["language"], f["label"]) for f in data["frameworks"]}
 
 
 def github_ranking(folder, entries):
@@ -75,10 +83,13 @@ def github_ranking(folder, entries):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
     entries = tomllib.load(open(os.path.join(ROOT, "entries.toml"), "rb"))
     pairs = web_frameworks(sys.argv[1], entries) + github_ranking(sys.argv[2], entries)
+    # The earlier run fills only the gaps of the later one: no framework gets two figures.
+    later = entries_in(sys.argv[1])
+    pairs += web_frameworks(sys.argv[3], entries, "web-frameworks-2025-11-30", skip=later)
     for extract, original in pairs:
         print(f"{extract}: extract {sha256(os.path.join(ROOT, extract))}, original {sha256(original)}")
 
