@@ -504,6 +504,55 @@ fn changed_project_templates_revise_the_records_without_force() {
     assert_eq!(run(project.path(), &["check", "--full"]).status.code(), Some(0));
 }
 
+#[test]
+fn a_record_written_before_seals_is_current_and_sealed_by_its_next_revision() {
+    let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
+    assert!(run(project.path(), &["decide"]).status.success());
+    let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
+    let page_path = record.with_extension("html");
+    // As an earlier tradeoff wrote it: the same record and page, without the seal lines.
+    let text: String = std::fs::read_to_string(&record)
+        .unwrap()
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("  templates_sha256: ") && !l.starts_with("  record_sha256: "))
+        .collect();
+    let page: String = std::fs::read_to_string(&page_path)
+        .unwrap()
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("<meta name=\"tradeoff-seal\""))
+        .collect();
+    std::fs::write(&record, &text).unwrap();
+    std::fs::write(&page_path, &page).unwrap();
+
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+    let again = run(project.path(), &["decide"]);
+    assert!(stderr_of(&again).contains("is up to date"), "{}", stderr_of(&again));
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), text, "left as it was");
+    assert_eq!(std::fs::read_to_string(&page_path).unwrap(), page);
+
+    // A hand edit in it is still found, shown without seal lines in the diff.
+    std::fs::write(
+        &record,
+        text.replacen("## Decision Drivers", "## Decision Drivers\n\nOld edit.", 1),
+    )
+    .unwrap();
+    let check = run(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = stdout_of(&check);
+    assert!(out.contains("+Old edit.") && !out.contains("record_sha256"), "{out}");
+    std::fs::write(&record, &text).unwrap();
+
+    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
+    let spec_text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, spec_text.replacen("community medium", "community high", 1)).unwrap();
+    let revised = run(project.path(), &["decide"]);
+    assert!(stderr_of(&revised).contains("to revision 2"), "{}", stderr_of(&revised));
+    assert!(std::fs::read_to_string(&record)
+        .unwrap()
+        .contains("\n  record_sha256: \""));
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

@@ -238,6 +238,17 @@ fn as_recorded(existing: &scan::ExistingRecord, sha: &str, versions: &Versions) 
     }
 }
 
+/// The rendered record as the record on disk (Markdown `text`) should hold it now: without the
+/// seal if the record was written before seals existed, so that the missing seal alone is not
+/// a difference (nor a hand edit).
+fn comparable(existing: &scan::ExistingRecord, text: &str, rendered: RenderedRecord) -> RenderedRecord {
+    if seal::record_intact(existing.front.as_ref(), text) != seal::Intact::Unsealed {
+        return rendered;
+    }
+    let (markdown, html) = seal::as_unsealed(&rendered.markdown, &rendered.html);
+    RenderedRecord { markdown, html }
+}
+
 /// Whether both files of a record hold exactly the rendered bytes (the Markdown's notes aside),
 /// `text` being the Markdown as on disk.
 fn matches_on_disk(text: &str, md: &Path, rendered: &RenderedRecord) -> bool {
@@ -494,7 +505,7 @@ fn update(
     // the same bytes (scoring rules or a hand edit may differ), otherwise `check` would report a
     // staleness that `decide` cannot repair.
     if what.is_empty() {
-        let rendered = out.render(&as_recorded(existing, &sha, &versions))?;
+        let rendered = comparable(existing, &text, out.render(&as_recorded(existing, &sha, &versions))?);
         if matches_on_disk(&text, &existing.path, &rendered) {
             let path = existing.path.clone();
             return Ok((WriteOutcome::Unchanged { path }, Vec::new()));
@@ -851,7 +862,7 @@ pub fn check_record_in(
         return Ok(out);
     }
     let meta = as_recorded(existing, &sha, versions);
-    let rendered = sealed_record(templates, plan, evaluation, &meta)?;
+    let rendered = comparable(existing, &text, sealed_record(templates, plan, evaluation, &meta)?);
     let spec_status = crate::record::status_text(plan, &meta);
     match existing.status() {
         // Accepting a decision is a spec change (MADR's lifecycle as this tool runs it): say so

@@ -142,6 +142,26 @@ pub(crate) fn seal(markdown: String, page: String, templates: &str) -> (String, 
     (out, page)
 }
 
+/// `markdown` without its seal lines, and `page` without its seal line: a record as written
+/// before seals existed. Such a record is compared with this (its missing seal is not a
+/// difference) and its page restored as this, so that it stays current until its inputs change;
+/// the next revision is sealed.
+pub(crate) fn as_unsealed(markdown: &str, page: &str) -> (String, String) {
+    let end = front_matter_end(markdown).unwrap_or(0);
+    let mut text = String::with_capacity(markdown.len());
+    for line in markdown[..end].split_inclusive('\n') {
+        if !is_seal_line(line) {
+            text.push_str(line);
+        }
+    }
+    text.push_str(&markdown[end..]);
+    let page = match page_seal(page) {
+        Some((at, _, _)) => format!("{}{}", &page[..at.start], &page[at.end..]),
+        None => page.to_owned(),
+    };
+    (text, page)
+}
+
 /// What a record file's seal says of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Intact {
@@ -284,6 +304,13 @@ mod tests {
         assert_eq!(renew(&edited, Intact::No, None, Intact::No).0, edited);
         let (_, kept) = renew(&renewed, Intact::Yes, Some(&changed_page), Intact::No);
         assert_eq!(kept.as_deref(), Some(changed_page.as_str()));
+    }
+
+    #[test]
+    fn a_record_from_before_seals_compares_with_the_render_without_them() {
+        let (text, page) = sealed();
+        assert_eq!(as_unsealed(&text, &page), (RENDERED.to_owned(), PAGE.to_owned()));
+        assert_eq!(as_unsealed(RENDERED, PAGE), (RENDERED.to_owned(), PAGE.to_owned()));
     }
 
     #[test]
