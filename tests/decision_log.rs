@@ -470,6 +470,13 @@ fn an_edit_made_and_resealed_by_hand_passes_check_but_not_check_full() {
     let full = run(project.path(), &["check", "--full"]);
     assert_eq!(full.status.code(), Some(1));
     assert!(stdout_of(&full).contains("+Forged."), "{}", stdout_of(&full));
+    // `decide` trusts the seal as `check` does; `decide --force` trusts none and repairs it.
+    let trusted = run(project.path(), &["decide"]);
+    assert!(stderr_of(&trusted).contains("is up to date"), "{}", stderr_of(&trusted));
+    let forced = run(project.path(), &["decide", "--force"]);
+    assert!(stderr_of(&forced).contains("to revision 2"), "{}", stderr_of(&forced));
+    assert!(!std::fs::read_to_string(&record).unwrap().contains("Forged."));
+    assert_eq!(run(project.path(), &["check", "--full"]).status.code(), Some(0));
 }
 
 #[test]

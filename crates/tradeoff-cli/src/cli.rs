@@ -105,7 +105,8 @@ pub struct DecideArgs {
     /// Folder of template overrides (default: templates/ if it exists)
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Overwrite records edited by hand outside their `## Notes` section (otherwise refused)
+    /// Overwrite records edited by hand outside their `## Notes` section (otherwise refused);
+    /// every record is scored and rendered again, none trusted by its seal
     #[arg(long)]
     pub force: bool,
 }

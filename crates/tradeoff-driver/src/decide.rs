@@ -35,7 +35,9 @@ pub fn decide(
     // (and a rewrite of the index) made deciding 1,000 specs take over a minute.
     let mut folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
     folder.overwrite_hand_edits(request.overwrite_hand_edits);
-    let decided = decide_each(sources, &specs, &mut folder, &templates, on_decided);
+    // `--force` makes every record what this tradeoff renders now, so it trusts no seal.
+    let trust_seals = request.trust_seals && !request.overwrite_hand_edits;
+    let decided = decide_each(sources, &specs, &mut folder, &templates, trust_seals, on_decided);
     // A run that failed before writing anything must not leave a folder behind (removing an
     // empty folder cannot lose anything; one another run wrote into meanwhile is not empty).
     if decided.is_err() && !existed && folder.is_empty() {
@@ -51,14 +53,19 @@ fn decide_each(
     specs: &[PathBuf],
     folder: &mut RecordFolder,
     templates: &Templates,
+    trust_seals: bool,
     on_decided: &mut dyn FnMut(&Decided),
 ) -> Result<(), Failure> {
     for spec in specs {
         let loaded = spec::load(sources, spec)?;
         let versions = versions_of(&loaded);
-        let untouched = folder
-            .untouched(&loaded.plan.id, &loaded.source, &versions, templates)
-            .map_err(Failure::bad_input)?;
+        let untouched = if trust_seals {
+            folder
+                .untouched(&loaded.plan.id, &loaded.source, &versions, templates)
+                .map_err(Failure::bad_input)?
+        } else {
+            None
+        };
         if let Some(record) = untouched {
             on_decided(&Decided {
                 outcome: WriteOutcome::Unchanged { path: record.path },

@@ -419,7 +419,7 @@ fn low_confidence_warning(options: &[ScoredOption]) -> Option<Warning> {
     (!low.is_empty()).then(|| Warning {
         code: "low-confidence".into(),
         message: format!(
-            "less than half of the weighted inputs are known for {}; their unknown inputs were scored neutral",
+            "less than half of the weighted inputs are known for {}; each criterion counts an unknown as docs/scoring.md says (a missing benchmark at the bottom of its scale), and tradeoff explain shows the range it leaves",
             low.join(", ")
         ),
     })
