@@ -31,6 +31,26 @@ fn record_names(reports: &Path) -> Vec<String> {
     names
 }
 
+/// Moves the saas spec's community weight one step: a spec change that keeps the winner.
+fn change_the_saas_spec(project: &Path) {
+    let spec = project.join("specs/saas-dashboard-mvp.tradeoff");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(&spec, text.replacen("community medium", "community high", 1)).unwrap();
+}
+
+/// The file's text without the seal's lines (front matter, page head): as written before seals.
+fn without_seal_lines(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .split_inclusive('\n')
+        .filter(|l| {
+            !l.starts_with("  templates_sha256: ")
+                && !l.starts_with("  record_sha256: ")
+                && !l.starts_with("<meta name=\"tradeoff-seal\"")
+        })
+        .collect()
+}
+
 #[test]
 fn two_concurrent_runs_never_give_two_records_the_same_number() {
     let project = project_with(&[]);
@@ -102,9 +122,7 @@ fn an_empty_specs_folder_says_there_is_nothing_to_decide() {
 fn a_failing_page_write_names_the_page_once_and_never_bumps_the_revision() {
     let project = project_with(&["saas-dashboard-mvp.tradeoff"]);
     assert!(run(project.path(), &["decide"]).status.success());
-    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
-    let text = std::fs::read_to_string(&spec).unwrap();
-    std::fs::write(&spec, text.replacen("community medium", "community high", 1)).unwrap();
+    change_the_saas_spec(project.path());
     let page = project.path().join("reports/0001-saas-dashboard-mvp.html");
     std::fs::remove_file(&page).unwrap();
     std::fs::create_dir(&page).unwrap();
@@ -324,9 +342,7 @@ fn a_notes_section_at_the_end_of_a_record_is_kept_verbatim_across_revisions() {
     let output = run(project.path(), &["decide"]);
     assert!(stderr_of(&output).contains("is up to date"), "{}", stderr_of(&output));
 
-    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
-    let text = std::fs::read_to_string(&spec).unwrap();
-    std::fs::write(&spec, text.replacen("community medium", "community high", 1)).unwrap();
+    change_the_saas_spec(project.path());
     let output = run(project.path(), &["decide"]);
     assert!(stderr_of(&output).contains("to revision 2"), "{}", stderr_of(&output));
     let revised = std::fs::read_to_string(&record).unwrap();
@@ -397,9 +413,7 @@ fn a_hand_edit_of_a_proposed_record_is_not_lost_when_its_spec_changes_in_the_sam
         1,
     );
     std::fs::write(&record, &edited).unwrap();
-    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
-    let spec_text = std::fs::read_to_string(&spec).unwrap();
-    std::fs::write(&spec, spec_text.replacen("community medium", "community high", 1)).unwrap();
+    change_the_saas_spec(project.path());
 
     // The edit cannot be shown line by line (the old inputs are gone), but it is named.
     let check = run(project.path(), &["check"]);
@@ -455,10 +469,8 @@ fn an_edit_made_and_resealed_by_hand_passes_check_but_not_check_full() {
         .unwrap()
         .to_owned();
     let edited = text.replacen("## Decision Drivers", "## Decision Drivers\n\nForged.", 1);
-    let unsealed: String = edited
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with("  templates_sha256: ") && !l.starts_with("  record_sha256: "))
-        .collect();
+    std::fs::write(&record, &edited).unwrap();
+    let unsealed = without_seal_lines(&record);
     let forged_hash = sha256_hex(unsealed.trim_end().as_bytes());
     std::fs::write(&record, edited.replace(&sealed, &forged_hash)).unwrap();
     let page_path = record.with_extension("html");
@@ -518,16 +530,8 @@ fn a_record_written_before_seals_is_current_and_sealed_by_its_next_revision() {
     let record = project.path().join("reports/0001-saas-dashboard-mvp.md");
     let page_path = record.with_extension("html");
     // As an earlier tradeoff wrote it: the same record and page, without the seal lines.
-    let text: String = std::fs::read_to_string(&record)
-        .unwrap()
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with("  templates_sha256: ") && !l.starts_with("  record_sha256: "))
-        .collect();
-    let page: String = std::fs::read_to_string(&page_path)
-        .unwrap()
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with("<meta name=\"tradeoff-seal\""))
-        .collect();
+    let text = without_seal_lines(&record);
+    let page = without_seal_lines(&page_path);
     std::fs::write(&record, &text).unwrap();
     std::fs::write(&page_path, &page).unwrap();
 
@@ -549,9 +553,7 @@ fn a_record_written_before_seals_is_current_and_sealed_by_its_next_revision() {
     assert!(out.contains("+Old edit.") && !out.contains("record_sha256"), "{out}");
     std::fs::write(&record, &text).unwrap();
 
-    let spec = project.path().join("specs/saas-dashboard-mvp.tradeoff");
-    let spec_text = std::fs::read_to_string(&spec).unwrap();
-    std::fs::write(&spec, spec_text.replacen("community medium", "community high", 1)).unwrap();
+    change_the_saas_spec(project.path());
     let revised = run(project.path(), &["decide"]);
     assert!(stderr_of(&revised).contains("to revision 2"), "{}", stderr_of(&revised));
     assert!(std::fs::read_to_string(&record)
