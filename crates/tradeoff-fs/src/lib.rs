@@ -48,6 +48,51 @@ fn failed<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Erro
 /// rename stays on one file system). An existing file keeps its permissions; a new one is
 /// readable by everyone (0644 before the umask), as a document meant to be read.
 pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
+    stage(path, contents)?.replace()?;
+    sync_dir(path)?;
+    fault::step();
+    Ok(())
+}
+
+/// A file's new contents, durable in a temporary file beside it, not yet in its place. Dropped
+/// unplaced, the temporary file is removed.
+pub(crate) struct Staged {
+    path: PathBuf,
+    file: tempfile::NamedTempFile,
+}
+
+impl Staged {
+    /// Renames the temporary file over the file it replaces. The rename is durable only once
+    /// the folder is flushed ([`sync_dir`]).
+    pub(crate) fn replace(self) -> Result<(), WriteError> {
+        let Staged { path, file } = self;
+        file.persist(&path).map_err(|e| failed("replace", &path)(e.error))?;
+        Ok(())
+    }
+
+    /// The temporary file's name (in the folder of the file it replaces).
+    pub(crate) fn temporary_name(&self) -> String {
+        self.file
+            .path()
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the temporary file when this is dropped: once a journal names it, it is the only
+    /// copy of the new contents until it is renamed into place.
+    pub(crate) fn keep(self) -> Result<(), WriteError> {
+        let Staged { path, file } = self;
+        file.into_temp_path()
+            .keep()
+            .map(|_| ())
+            .map_err(|e| failed("write", &path)(e.error))
+    }
+}
+
+/// Writes `contents` to a temporary file beside `path` and flushes it to disk, keeping the
+/// permissions `path` has (see [`write`]).
+pub(crate) fn stage(path: &Path, contents: &str) -> Result<Staged, WriteError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -76,10 +121,10 @@ pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
     file.write_all(contents.as_bytes()).map_err(failed("write", path))?;
     file.as_file().sync_all().map_err(failed("write", path))?;
     fault::step();
-    file.persist(path).map_err(|e| failed("replace", path)(e.error))?;
-    sync_dir(path)?;
-    fault::step();
-    Ok(())
+    Ok(Staged {
+        path: path.to_owned(),
+        file,
+    })
 }
 
 /// Flushes the folder holding `path`, so a rename or removal in it survives a power loss.
