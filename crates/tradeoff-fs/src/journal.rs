@@ -214,6 +214,18 @@ pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) 
         ([one], true) => return write(&dir.join(&one.name), &one.contents),
         _ => {}
     }
+    let journal = dir.join(JOURNAL);
+    // An operation that failed earlier in this run left its journal (the next run completes
+    // it): writing another journal over it would lose what it has left to do.
+    if std::fs::symlink_metadata(&journal).is_ok() {
+        return Err(WriteError {
+            action: "start another operation in",
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(
+                "an interrupted operation is still pending there; run `tradeoff decide` again to complete it first",
+            ),
+        });
+    }
     let files: Vec<(PathBuf, &str)> = changed
         .iter()
         .map(|change| (dir.join(&change.name), change.contents.as_str()))
@@ -231,7 +243,6 @@ pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) 
             sha256: sha256_hex(change.contents.as_bytes()),
         })
         .collect();
-    let journal = dir.join(JOURNAL);
     // Until the journal exists, dropping the staged files (on an error) removes them.
     write(&journal, &encode(&renames, &removals))?;
     for file in staged {
@@ -554,6 +565,23 @@ mod tests {
         assert_eq!(pending(dir.path()).unwrap(), None);
         commit_with_removals(dir.path(), &[change("a", "1"), change("d", "4")], &["b".to_owned()]).unwrap();
         assert_eq!(names_in(dir.path()), ["a", "c", "d"]);
+    }
+
+    #[test]
+    fn no_operation_starts_over_a_pending_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let pending_text = encode(&[rename(".tradeoff-md.tmp", "a.md", "new md")], &[]);
+        std::fs::write(dir.path().join(JOURNAL), &pending_text).unwrap();
+        std::fs::write(dir.path().join(".tradeoff-md.tmp"), "new md").unwrap();
+        let error = commit(dir.path(), &[change("README.md", "1"), change("index.html", "2")]).unwrap_err();
+        assert!(
+            error.to_string().contains("an interrupted operation is still pending"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(dir.path().join(JOURNAL)).unwrap(), pending_text);
+        assert_eq!(names_in(dir.path()), [".tradeoff-journal", ".tradeoff-md.tmp"]);
+        recover(dir.path()).unwrap();
+        assert_eq!(names_in(dir.path()), ["a.md"]);
     }
 
     #[test]
