@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeoff_report::{lock_folder, write_index, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
+use tradeoff_report::{lock_folder, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
@@ -44,7 +44,7 @@ pub fn decide(
         let _ = std::fs::remove_dir(&request.out);
         return decided;
     }
-    let indexed = write_index(&request.out, &templates).map_err(Failure::bad_input);
+    let indexed = folder.write_index(&templates).map_err(Failure::bad_input);
     decided.and(indexed)
 }
 

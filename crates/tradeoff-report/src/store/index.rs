@@ -13,7 +13,12 @@ use super::scan::{self, ExistingRecord};
 
 /// The index model for the records currently in `out_dir`.
 pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {
-    let records = scan::records(out_dir)?;
+    Ok(index_model_of(out_dir, &scan::records(out_dir)?))
+}
+
+/// The index model for `records`, the records of `out_dir` as they are on disk (read by a
+/// scan the caller has kept current).
+pub(crate) fn index_model_of(out_dir: &Path, records: &[ExistingRecord]) -> IndexModel {
     let html_of = |record: &ExistingRecord| {
         let html_name = record.file_name.strip_suffix(".md").map(|stem| format!("{stem}.html"));
         html_name.filter(|name| out_dir.join(name).is_file())
@@ -45,7 +50,7 @@ pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {
             }
         })
         .collect();
-    Ok(IndexModel::new(entries))
+    IndexModel::new(entries)
 }
 
 /// The successor's number in a status like "superseded by 0007".
@@ -62,7 +67,12 @@ pub const INDEX_HTML: &str = "index.html";
 /// Rewrites `README.md` and `index.html` in `out_dir` when their content changes, both as one
 /// operation. The caller holds the folder lock.
 pub fn write_index(out_dir: &Path, templates: &Templates) -> Result<(), ReportError> {
-    let rendered = templates.render_index(&index_model(out_dir)?)?;
+    write_index_model(out_dir, &index_model(out_dir)?, templates)
+}
+
+/// [`write_index`] for the index model `index` of `out_dir`.
+pub(crate) fn write_index_model(out_dir: &Path, index: &IndexModel, templates: &Templates) -> Result<(), ReportError> {
+    let rendered = templates.render_index(index)?;
     let changes = [
         Change {
             name: INDEX_MARKDOWN.to_owned(),
