@@ -155,6 +155,31 @@ fn a_failing_page_write_names_the_page_once_and_never_bumps_the_revision() {
 }
 
 #[test]
+fn a_new_record_whose_page_is_in_the_way_keeps_its_journal_until_the_next_decide_completes_it() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let reports = project.path().join("reports");
+    let page = reports.join("0001-sensor-ingest.html");
+    std::fs::create_dir_all(page.join("in-the-way")).unwrap();
+    let output = run(project.path(), &["decide"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr_of(&output);
+    assert!(err.contains("0001-sensor-ingest.html"), "{err}");
+    // The index write that follows the failure must not start over the pending journal: it
+    // would replace it and lose the page still to be put in place.
+    assert!(
+        !err.contains("still pending"),
+        "only the first failure is reported: {err}"
+    );
+    assert!(reports.join(".tradeoff-journal").is_file());
+    assert!(!reports.join("README.md").exists());
+    std::fs::remove_dir_all(&page).unwrap();
+    assert!(run(project.path(), &["decide"]).status.success());
+    assert!(std::fs::read_to_string(&page).unwrap().contains("tradeoff-seal"));
+    assert!(!reports.join(".tradeoff-journal").exists());
+    assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
+}
+
+#[test]
 fn leftover_temporary_files_and_a_hand_edited_index_fail_check_until_decide_repairs_them() {
     let project = project_with(&["sensor-ingest.tradeoff"]);
     assert!(run(project.path(), &["decide"]).status.success());

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::{fault, sync_dir, write, WriteError};
+use crate::{fault, is_temporary, sync_dir, write, WriteError};
 
 /// The journal's file name in the folder it guards.
 pub const JOURNAL: &str = ".tradeoff-journal";
@@ -78,11 +78,6 @@ impl Operation {
 /// Whether `name` is a plain file name, so a journal can never write outside its folder.
 fn plain_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\n', '\0']) && name != JOURNAL
-}
-
-/// Whether `name` is one of tradeoff's temporary files (`.tradeoff-*.tmp`).
-fn temporary_name(name: &str) -> bool {
-    name.starts_with(".tradeoff-") && name.ends_with(".tmp")
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -142,7 +137,7 @@ fn decode(path: &Path, text: &str) -> Result<Operation, WriteError> {
         if !is_hash {
             return Err(damaged(path, "a bad hash"));
         }
-        if !temporary_name(checked_name(path, temporary)?) {
+        if !is_temporary(checked_name(path, temporary)?) {
             return Err(damaged(path, "a rename from a file that is not a temporary file"));
         }
         renames.push(Rename {
@@ -226,13 +221,9 @@ pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) 
             ),
         });
     }
-    let files: Vec<(PathBuf, &str)> = changed
+    let staged = changed
         .iter()
-        .map(|change| (dir.join(&change.name), change.contents.as_str()))
-        .collect();
-    let staged = files
-        .iter()
-        .map(|(path, contents)| crate::stage(path, contents))
+        .map(|change| crate::stage(&dir.join(&change.name), &change.contents))
         .collect::<Result<Vec<_>, _>>()?;
     let renames: Vec<Rename> = staged
         .iter()
@@ -372,7 +363,7 @@ pub fn recover(dir: &Path) -> Result<Recovery, WriteError> {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let leftover = temporary_name(&name) && !named.contains(&name.as_ref());
+        let leftover = is_temporary(&name) && !named.contains(&name.as_ref());
         if leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
             std::fs::remove_file(entry.path()).map_err(|source| WriteError {
                 action: "remove the leftover temporary file",
@@ -595,7 +586,7 @@ mod tests {
         assert!(error.is_err());
         let pending = pending(dir.path()).unwrap().expect("the journal stays");
         assert_eq!(pending.len(), 2);
-        let temporaries = names_in(dir.path()).into_iter().filter(|n| temporary_name(n)).count();
+        let temporaries = names_in(dir.path()).into_iter().filter(|n| is_temporary(n)).count();
         assert_eq!(temporaries, 1, "the file still to rename is kept");
     }
 }

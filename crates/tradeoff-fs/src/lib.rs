@@ -17,6 +17,16 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Temporary files tradeoff writes are named `.tradeoff-*.tmp`, beside the file they replace.
+const TEMPORARY_PREFIX: &str = ".tradeoff-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Whether the file name `name` is one of tradeoff's temporary files: what a killed write
+/// leaves behind, or (named by a pending journal) the new contents of an interrupted operation.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX)
+}
+
 /// A write that failed: what was being done, to which path, and why.
 #[derive(Debug)]
 pub struct WriteError {
@@ -103,7 +113,7 @@ pub(crate) fn stage(path: &Path, contents: &str) -> Result<Staged, WriteError> {
         Err(e) => return Err(failed("read the permissions of", path)(e)),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".tradeoff-").suffix(".tmp");
+    builder.prefix(TEMPORARY_PREFIX).suffix(TEMPORARY_SUFFIX);
     // Temporary files are private by default; what tradeoff writes is meant to be read.
     #[cfg(unix)]
     {

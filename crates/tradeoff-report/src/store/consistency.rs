@@ -40,10 +40,7 @@ pub fn check_log(out_dir: &Path, templates: &Templates) -> Result<Vec<Staleness>
     let mut temporaries: Vec<PathBuf> = std::fs::read_dir(out_dir)
         .map_err(|e| ReportError::io("list", out_dir, e))?
         .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(".tradeoff-") && name.ends_with(".tmp")
-        })
+        .filter(|e| tradeoff_fs::is_temporary(&e.file_name().to_string_lossy()))
         .map(|e| e.path())
         .collect();
     temporaries.sort();
