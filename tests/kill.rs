@@ -187,6 +187,47 @@ fn a_kill_at_any_step_of_a_create_revision_or_supersede_is_repaired_by_the_next_
 }
 
 #[test]
+fn a_new_record_and_the_log_listing_it_are_written_as_one_operation() {
+    let project = project_with(&[]);
+    let reports = project.path().join("reports");
+    write_specs(
+        project.path(),
+        &[("sensor.tradeoff", spec("sensor-ingest.tradeoff", |t| t))],
+    );
+    let mut kills = 0;
+    for n in 1.. {
+        let _ = std::fs::remove_dir_all(&reports);
+        let output = decide_with_fault(project.path(), Some(n));
+        if output.status.success() {
+            break;
+        }
+        kills += 1;
+        let left = snapshot(&reports);
+        // A pending journal completes the operation on the next run; without one, the folder
+        // is as before the run (no record, no log) or as after it (both).
+        if left.contains_key(".tradeoff-journal") {
+            continue;
+        }
+        let record = left.contains_key("0001-sensor-ingest.md") || left.contains_key("0001-sensor-ingest.html");
+        let log = left.contains_key("README.md") || left.contains_key("index.html");
+        assert_eq!(
+            record,
+            log,
+            "killed at step {n}, no journal pending: {:?}",
+            left.keys().collect::<Vec<_>>()
+        );
+        if record {
+            let readme = String::from_utf8(left["README.md"].clone()).unwrap();
+            assert!(readme.contains("0001-sensor-ingest.md"), "step {n}: {readme}");
+        }
+    }
+    assert!(
+        kills >= 8,
+        "four files and a journal: at least 8 kill points, found {kills}"
+    );
+}
+
+#[test]
 fn a_kill_at_any_step_of_a_renumber_is_completed_by_the_next_renumber() {
     let saas = spec("saas-dashboard-mvp.tradeoff", accepted);
     let specs = [

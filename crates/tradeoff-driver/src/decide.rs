@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeoff_report::{lock_folder, write_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
+use tradeoff_report::{lock_folder, stage_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
@@ -18,8 +18,9 @@ pub struct Decided {
 }
 
 /// Writes the record of every spec of `request`, in path order, stopping at the first spec that
-/// cannot be decided; `on_decided` hears of each record as it is written. The decision log is
-/// rewritten afterwards, also after a failure so records written before it are listed.
+/// cannot be decided; `on_decided` hears of each record once it is written. The decision log is
+/// rewritten afterwards, also after a failure so records written before it are listed, in one
+/// operation with the last record (a kill never leaves a record the log does not list).
 ///
 /// The whole run holds the folder lock, and starts by completing whatever operation a killed
 /// run left unfinished.
@@ -37,15 +38,40 @@ pub fn decide(
     folder.overwrite_hand_edits(request.overwrite_hand_edits);
     // `--force` makes every record what this tradeoff renders now, so it trusts no seal.
     let trust_seals = request.trust_seals && !request.overwrite_hand_edits;
-    let decided = decide_each(sources, &specs, &mut folder, &templates, trust_seals, on_decided);
+    let mut announcer = Announcer {
+        staged: None,
+        on_decided,
+    };
+    let decided = decide_each(sources, &specs, &mut folder, &templates, trust_seals, &mut announcer);
     // A run that failed before writing anything must not leave a folder behind (removing an
     // empty folder cannot lose anything; one another run wrote into meanwhile is not empty).
     if decided.is_err() && !existed && folder.is_empty() {
         let _ = std::fs::remove_dir(&request.out);
         return decided;
     }
-    let indexed = folder.write_index(&templates).map_err(Failure::bad_input);
-    decided.and(indexed)
+    // If the log cannot be rendered, the last record is still written, alone.
+    let indexed = folder.stage_index(&templates).map_err(Failure::bad_input);
+    let committed = folder.commit().map_err(Failure::bad_input);
+    if committed.is_ok() {
+        announcer.written();
+    }
+    decided.and(indexed).and(committed)
+}
+
+/// Tells the caller of each record once it is on disk: a record staged with the files after it
+/// is written when they are.
+struct Announcer<'a> {
+    staged: Option<Decided>,
+    on_decided: &'a mut dyn FnMut(&Decided),
+}
+
+impl Announcer<'_> {
+    /// The folder's pending files were written.
+    fn written(&mut self) {
+        if let Some(decided) = self.staged.take() {
+            (self.on_decided)(&decided);
+        }
+    }
 }
 
 fn decide_each(
@@ -54,9 +80,12 @@ fn decide_each(
     folder: &mut RecordFolder,
     templates: &Templates,
     trust_seals: bool,
-    on_decided: &mut dyn FnMut(&Decided),
+    announcer: &mut Announcer<'_>,
 ) -> Result<(), Failure> {
     for spec in specs {
+        // The previous record is written before this spec reads the folder.
+        folder.commit().map_err(Failure::bad_input)?;
+        announcer.written();
         let loaded = spec::load(sources, spec)?;
         let versions = versions_of(&loaded);
         let untouched = if trust_seals {
@@ -67,7 +96,7 @@ fn decide_each(
             None
         };
         if let Some(record) = untouched {
-            on_decided(&Decided {
+            (announcer.on_decided)(&Decided {
                 outcome: WriteOutcome::Unchanged { path: record.path },
                 winner: record.winner_name,
             });
@@ -77,7 +106,7 @@ fn decide_each(
         if evaluation.options.is_empty() {
             return Err(no_survivors(&loaded.display, &evaluation));
         }
-        let outcome = write_record_in(
+        let outcome = stage_record_in(
             folder,
             &RecordInputs {
                 plan: &loaded.plan,
@@ -90,7 +119,7 @@ fn decide_each(
         )
         .map_err(Failure::bad_input)?;
         let winner = evaluation.winner().map_or("nothing", |w| w.name.as_str()).to_owned();
-        on_decided(&Decided { outcome, winner });
+        announcer.staged = Some(Decided { outcome, winner });
     }
     Ok(())
 }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::{fault, is_temporary, sync_dir, write, WriteError};
+use crate::{fault, is_temporary, sync_dir, write, Staged, WriteError};
 
 /// The journal's file name in the folder it guards.
 pub const JOURNAL: &str = ".tradeoff-journal";
@@ -194,53 +194,118 @@ pub fn commit(dir: &Path, changes: &[Change]) -> Result<(), WriteError> {
 
 /// [`commit`], also removing the files `removed` names (after the writes), all as one operation.
 pub fn commit_with_removals(dir: &Path, changes: &[Change], removed: &[String]) -> Result<(), WriteError> {
-    let changed: Vec<&Change> = changes
-        .iter()
-        .filter(|c| !crate::holds(&dir.join(&c.name), &c.contents))
-        .collect();
-    debug_assert!(changes.iter().all(|c| plain_name(&c.name)));
-    let removals: Vec<Removal> = removed
-        .iter()
-        .filter(|name| plain_name(name))
-        .map(|name| Removal(name.clone()))
-        .collect();
-    match (changed.as_slice(), removals.is_empty()) {
-        ([], true) => return Ok(()),
-        ([one], true) => return write(&dir.join(&one.name), &one.contents),
-        _ => {}
+    let mut batch = Batch::new(dir);
+    for change in changes {
+        batch.stage(change)?;
     }
-    let journal = dir.join(JOURNAL);
-    // An operation that failed earlier in this run left its journal (the next run completes
-    // it): writing another journal over it would lose what it has left to do.
-    if std::fs::symlink_metadata(&journal).is_ok() {
-        return Err(WriteError {
-            action: "start another operation in",
-            path: dir.to_path_buf(),
-            source: std::io::Error::other(
-                "an interrupted operation is still pending there; run `tradeoff decide` again to complete it first",
-            ),
-        });
+    for name in removed {
+        batch.remove(name);
     }
-    let staged = changed
-        .iter()
-        .map(|change| crate::stage(&dir.join(&change.name), &change.contents))
-        .collect::<Result<Vec<_>, _>>()?;
-    let renames: Vec<Rename> = staged
-        .iter()
-        .zip(&changed)
-        .map(|(staged, change)| Rename {
-            temporary: staged.temporary_name(),
+    batch.commit()
+}
+
+/// One operation being put together: each change is staged (written to its temporary file) as
+/// soon as it is known, so the disk writes while the caller prepares the next one; [`Batch::
+/// commit`] then flushes them all and makes them one operation. Dropped uncommitted, a batch
+/// removes its temporary files and nothing happened.
+pub struct Batch {
+    dir: PathBuf,
+    staged: Vec<(Staged, Rename)>,
+    removals: Vec<Removal>,
+}
+
+impl Batch {
+    /// An empty operation on the folder `dir`.
+    pub fn new(dir: &Path) -> Batch {
+        Batch {
+            dir: dir.to_path_buf(),
+            staged: Vec::new(),
+            removals: Vec::new(),
+        }
+    }
+
+    /// Adds `change`. A later change of the same file replaces an earlier one; a file that
+    /// already holds the contents is left alone.
+    pub fn stage(&mut self, change: &Change) -> Result<(), WriteError> {
+        debug_assert!(plain_name(&change.name));
+        // Dropping the earlier staged file removes its temporary file.
+        self.staged.retain(|(_, rename)| rename.target != change.name);
+        let target = self.dir.join(&change.name);
+        if crate::holds(&target, &change.contents) {
+            return Ok(());
+        }
+        let file = crate::stage_unflushed(&target, &change.contents)?;
+        let rename = Rename {
+            temporary: file.temporary_name(),
             target: change.name.clone(),
             sha256: sha256_hex(change.contents.as_bytes()),
-        })
-        .collect();
-    // Until the journal exists, dropping the staged files (on an error) removes them.
-    write(&journal, &encode(&renames, &removals))?;
-    for file in staged {
-        file.keep()?;
+        };
+        self.staged.push((file, rename));
+        Ok(())
     }
-    apply(dir, &Operation::Renames(renames, removals))?;
-    remove_journal(&journal)
+
+    /// Removes the file `name` (after every write of the operation).
+    pub fn remove(&mut self, name: &str) {
+        if plain_name(name) {
+            self.removals.push(Removal(name.to_owned()));
+        }
+    }
+
+    /// Adds everything `other` stages and removes, after what this batch already holds.
+    pub fn append(&mut self, other: Batch) {
+        debug_assert_eq!(self.dir, other.dir);
+        for (file, rename) in other.staged {
+            self.staged.retain(|(_, earlier)| earlier.target != rename.target);
+            self.staged.push((file, rename));
+        }
+        self.removals.extend(other.removals);
+    }
+
+    /// Whether the operation will write the file `name`.
+    pub fn writes(&self, name: &str) -> bool {
+        self.staged.iter().any(|(_, rename)| rename.target == name)
+    }
+
+    /// Carries out the operation: flushes the staged files, then writes the journal (the commit
+    /// point), renames, removes, and removes the journal. A single write without removals needs
+    /// no journal: its rename is atomic.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let Batch { dir, staged, removals } = self;
+        if staged.is_empty() && removals.is_empty() {
+            return Ok(());
+        }
+        let journal = dir.join(JOURNAL);
+        // An operation that failed earlier in this run left its journal (the next run completes
+        // it): writing another journal over it would lose what it has left to do.
+        if std::fs::symlink_metadata(&journal).is_ok() {
+            return Err(WriteError {
+                action: "start another operation in",
+                path: dir.to_path_buf(),
+                source: std::io::Error::other(
+                    "an interrupted operation is still pending there; run `tradeoff decide` again to complete it first",
+                ),
+            });
+        }
+        for (file, _) in &staged {
+            file.flush()?;
+        }
+        if staged.len() == 1 && removals.is_empty() {
+            let (file, rename) = staged.into_iter().next().expect("one staged file");
+            let target = dir.join(&rename.target);
+            file.replace()?;
+            crate::sync_dir(&target)?;
+            fault::step();
+            return Ok(());
+        }
+        let (files, renames): (Vec<Staged>, Vec<Rename>) = staged.into_iter().unzip();
+        // Until the journal exists, dropping the staged files (on an error) removes them.
+        write(&journal, &encode(&renames, &removals))?;
+        for file in files {
+            file.keep()?;
+        }
+        apply(&dir, &Operation::Renames(renames, removals))?;
+        remove_journal(&journal)
+    }
 }
 
 /// Carries out a journal's operation (again, when replaying), then flushes the folder once.
@@ -556,6 +621,34 @@ mod tests {
         assert_eq!(pending(dir.path()).unwrap(), None);
         commit_with_removals(dir.path(), &[change("a", "1"), change("d", "4")], &["b".to_owned()]).unwrap();
         assert_eq!(names_in(dir.path()), ["a", "c", "d"]);
+    }
+
+    #[test]
+    fn a_batch_stages_as_it_goes_and_writes_nothing_until_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("same"), "kept").unwrap();
+        let mut batch = Batch::new(dir.path());
+        batch.stage(&change("a", "first")).unwrap();
+        batch.stage(&change("same", "kept")).unwrap();
+        let mut later = Batch::new(dir.path());
+        later.stage(&change("b", "2")).unwrap();
+        later.stage(&change("a", "second")).unwrap();
+        batch.append(later);
+        assert!(batch.writes("a") && batch.writes("b") && !batch.writes("same"));
+        // Staged, not written: only temporary files (one per file, the replaced one removed).
+        let names = names_in(dir.path());
+        assert_eq!(names.iter().filter(|n| is_temporary(n)).count(), 2, "{names:?}");
+        assert!(!dir.path().join("a").exists());
+        batch.commit().unwrap();
+        assert_eq!(names_in(dir.path()), ["a", "b", "same"]);
+        assert_eq!(std::fs::read_to_string(dir.path().join("a")).unwrap(), "second");
+
+        // Dropped uncommitted: nothing happened, nothing is left.
+        let mut dropped = Batch::new(dir.path());
+        dropped.stage(&change("c", "3")).unwrap();
+        dropped.remove("b");
+        drop(dropped);
+        assert_eq!(names_in(dir.path()), ["a", "b", "same"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod fault;
 pub mod journal;
 mod lock;
+mod writeback;
 
 pub use lock::{configured_wait, FolderLock, LockError, DEFAULT_WAIT, LOCK_FILE};
 
@@ -64,7 +65,8 @@ pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// A file's new contents, durable in a temporary file beside it, not yet in its place. Dropped
+/// A file's new contents in a temporary file beside it (durable once flushed), not yet in its
+/// place. Dropped
 /// unplaced, the temporary file is removed.
 pub(crate) struct Staged {
     path: PathBuf,
@@ -89,6 +91,13 @@ impl Staged {
             .unwrap_or_default()
     }
 
+    /// Waits until the new contents are on disk.
+    pub(crate) fn flush(&self) -> Result<(), WriteError> {
+        self.file.as_file().sync_all().map_err(failed("write", &self.path))?;
+        fault::step();
+        Ok(())
+    }
+
     /// Keeps the temporary file when this is dropped: once a journal names it, it is the only
     /// copy of the new contents until it is renamed into place.
     pub(crate) fn keep(self) -> Result<(), WriteError> {
@@ -103,6 +112,15 @@ impl Staged {
 /// Writes `contents` to a temporary file beside `path` and flushes it to disk, keeping the
 /// permissions `path` has (see [`write`]).
 pub(crate) fn stage(path: &Path, contents: &str) -> Result<Staged, WriteError> {
+    let staged = stage_unflushed(path, contents)?;
+    staged.flush()?;
+    Ok(staged)
+}
+
+/// [`stage`] without waiting for the disk: the contents are written and their write-back is
+/// started, and [`Staged::flush`] later waits for it. An operation that stages several files
+/// (and renders between them) lets the disk work meanwhile instead of waiting once per file.
+pub(crate) fn stage_unflushed(path: &Path, contents: &str) -> Result<Staged, WriteError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -129,8 +147,7 @@ pub(crate) fn stage(path: &Path, contents: &str) -> Result<Staged, WriteError> {
             .map_err(failed("set the permissions of", path))?;
     }
     file.write_all(contents.as_bytes()).map_err(failed("write", path))?;
-    file.as_file().sync_all().map_err(failed("write", path))?;
-    fault::step();
+    writeback::start(file.as_file());
     Ok(Staged {
         path: path.to_owned(),
         file,

@@ -27,8 +27,8 @@ pub use index::{IndexEntry, IndexLink, IndexModel};
 pub use record::{RecordMeta, RecordModel};
 pub use store::{
     check_log, check_record, check_record_in, first_revision, index_model, lock_folder, record_number, renumber,
-    sealed_record, spec_sha256, write_index, write_record, write_record_in, Moved, RecordFolder, RecordInputs,
-    RecordSource, Staleness, Untouched, Versions, WriteOutcome,
+    sealed_record, spec_sha256, stage_record_in, write_index, write_record, write_record_in, Moved, RecordFolder,
+    RecordInputs, RecordSource, Staleness, Untouched, Versions, WriteOutcome,
 };
 pub use templates::{RenderedIndex, RenderedRecord, Templates};
 pub use tradeoff_fs::FolderLock;

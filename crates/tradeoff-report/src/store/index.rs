@@ -13,15 +13,16 @@ use super::scan::{self, ExistingRecord};
 
 /// The index model for the records currently in `out_dir`.
 pub fn index_model(out_dir: &Path) -> Result<IndexModel, ReportError> {
-    Ok(index_model_of(out_dir, &scan::records(out_dir)?))
+    Ok(index_model_of(out_dir, &scan::records(out_dir)?, |_| false))
 }
 
 /// The index model for `records`, the records of `out_dir` as they are on disk (read by a
-/// scan the caller has kept current).
-pub(crate) fn index_model_of(out_dir: &Path, records: &[ExistingRecord]) -> IndexModel {
+/// scan the caller has kept current) or about to be: `staged` says which files an operation
+/// not yet committed writes.
+pub(crate) fn index_model_of(out_dir: &Path, records: &[ExistingRecord], staged: impl Fn(&str) -> bool) -> IndexModel {
     let html_of = |record: &ExistingRecord| {
         let html_name = record.file_name.strip_suffix(".md").map(|stem| format!("{stem}.html"));
-        html_name.filter(|name| out_dir.join(name).is_file())
+        html_name.filter(|name| staged(name) || out_dir.join(name).is_file())
     };
     let link_to = |number: u32| {
         let target = records.iter().find(|r| r.number == number);
@@ -67,13 +68,14 @@ pub const INDEX_HTML: &str = "index.html";
 /// Rewrites `README.md` and `index.html` in `out_dir` when their content changes, both as one
 /// operation. The caller holds the folder lock.
 pub fn write_index(out_dir: &Path, templates: &Templates) -> Result<(), ReportError> {
-    write_index_model(out_dir, &index_model(out_dir)?, templates)
+    journal::commit(out_dir, &index_changes(&index_model(out_dir)?, templates)?)?;
+    Ok(())
 }
 
-/// [`write_index`] for the index model `index` of `out_dir`.
-pub(crate) fn write_index_model(out_dir: &Path, index: &IndexModel, templates: &Templates) -> Result<(), ReportError> {
+/// The two index files for the index model `index`.
+pub(crate) fn index_changes(index: &IndexModel, templates: &Templates) -> Result<[Change; 2], ReportError> {
     let rendered = templates.render_index(index)?;
-    let changes = [
+    Ok([
         Change {
             name: INDEX_MARKDOWN.to_owned(),
             contents: rendered.markdown,
@@ -82,9 +84,7 @@ pub(crate) fn write_index_model(out_dir: &Path, index: &IndexModel, templates: &
             name: INDEX_HTML.to_owned(),
             contents: rendered.html,
         },
-    ];
-    journal::commit(out_dir, &changes)?;
-    Ok(())
+    ])
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use tradeoff_core::Evaluation;
-use tradeoff_fs::journal::{self, Change};
+use tradeoff_fs::journal::{self, Batch, Change};
 use tradeoff_fs::{FolderLock, LockError};
 use tradeoff_lang::vocab::Status;
 use tradeoff_lang::Plan;
@@ -387,8 +387,8 @@ pub fn write_record(
 ) -> Result<WriteOutcome, ReportError> {
     let _lock = lock_folder(out_dir)?;
     let mut folder = RecordFolder::scan(out_dir)?;
-    let outcome = write_record_in(&mut folder, inputs, templates)?;
-    write_index(out_dir, templates)?;
+    let outcome = stage_record_in(&mut folder, inputs, templates)?;
+    folder.write_index(templates)?;
     Ok(outcome)
 }
 
@@ -400,6 +400,22 @@ pub fn write_record_in(
     inputs: &RecordInputs<'_>,
     templates: &Templates,
 ) -> Result<WriteOutcome, ReportError> {
+    let outcome = stage_record_in(folder, inputs, templates)?;
+    folder.commit()?;
+    Ok(outcome)
+}
+
+/// [`write_record_in`], its files staged in the folder's pending operation rather than written:
+/// [`RecordFolder::commit`] writes them, with whatever is staged after them (the index, so a
+/// record and the decision log listing it are one operation). The folder already counts them
+/// as written. An operation left pending from before (an earlier record) is committed first,
+/// since this one reads the folder's files.
+pub fn stage_record_in(
+    folder: &mut RecordFolder,
+    inputs: &RecordInputs<'_>,
+    templates: &Templates,
+) -> Result<WriteOutcome, ReportError> {
+    folder.commit()?;
     let RecordInputs {
         plan,
         evaluation,
@@ -434,14 +450,7 @@ pub fn write_record_in(
         Some(existing) => update(&out, existing, first, folder.force)?,
     };
     // One operation: all of these files change, or (after a kill) the next run completes them.
-    journal::commit(&out_dir, &changes)?;
-    match &outcome {
-        WriteOutcome::Unchanged { .. } => {}
-        WriteOutcome::Created { path } | WriteOutcome::Revised { path, .. } | WriteOutcome::Restored { path } => {
-            folder.refresh(&[path])?;
-        }
-        WriteOutcome::Superseded { old, new } => folder.refresh(&[old, new])?,
-    }
+    folder.stage(&changes)?;
     Ok(outcome)
 }
 
@@ -690,6 +699,9 @@ pub struct RecordFolder {
     by_decision: HashMap<String, Vec<usize>>,
     /// Whether records edited by hand are overwritten (`decide --force`).
     force: bool,
+    /// Files staged and not yet written ([`RecordFolder::commit`]); `records` already counts
+    /// them. Dropped uncommitted, nothing of it is written.
+    pending: Batch,
 }
 
 impl RecordFolder {
@@ -698,18 +710,26 @@ impl RecordFolder {
     }
 
     fn of(dir: PathBuf, records: Vec<scan::ExistingRecord>) -> RecordFolder {
+        let mut folder = RecordFolder {
+            pending: Batch::new(&dir),
+            dir,
+            records: Vec::new(),
+            by_decision: HashMap::new(),
+            force: false,
+        };
+        folder.set_records(records);
+        folder
+    }
+
+    fn set_records(&mut self, records: Vec<scan::ExistingRecord>) {
         let mut by_decision: HashMap<String, Vec<usize>> = HashMap::new();
         for (at, record) in records.iter().enumerate() {
             if let Some(decision) = record.decision() {
                 by_decision.entry(decision.to_owned()).or_default().push(at);
             }
         }
-        RecordFolder {
-            dir,
-            records,
-            by_decision,
-            force: false,
-        }
+        self.records = records;
+        self.by_decision = by_decision;
     }
 
     fn current(&self, decision: &str) -> Option<&scan::ExistingRecord> {
@@ -771,21 +791,55 @@ impl RecordFolder {
     /// has kept them since its scan, when its content changes: [`write_index`] without reading
     /// every record again (in a folder of 1,000 records that second scan was a third of a
     /// `decide`). The caller holds the folder lock, so no other run changed them meanwhile.
-    pub fn write_index(&self, templates: &Templates) -> Result<(), ReportError> {
-        index::write_index_model(&self.dir, &index::index_model_of(&self.dir, &self.records), templates)
+    ///
+    /// It is one operation with the files still pending (the record just staged): a kill never
+    /// leaves a record its index does not list. If the index cannot be rendered, what is
+    /// pending is written alone and the error reported.
+    pub fn write_index(&mut self, templates: &Templates) -> Result<(), ReportError> {
+        let staged = self.stage_index(templates);
+        let committed = self.commit();
+        staged.and(committed)
     }
 
-    /// Re-reads the record files at `paths` after they were written.
-    fn refresh(&mut self, paths: &[&PathBuf]) -> Result<(), ReportError> {
+    /// The decision log's two files, staged in the pending operation ([`Self::commit`] writes
+    /// them); nothing is staged if they cannot be rendered.
+    pub fn stage_index(&mut self, templates: &Templates) -> Result<(), ReportError> {
+        let pending = &self.pending;
+        let model = index::index_model_of(&self.dir, &self.records, |name| pending.writes(name));
+        let changes = index::index_changes(&model, templates)?;
+        self.stage(&changes)
+    }
+
+    /// Writes the files staged so far, as one operation.
+    pub fn commit(&mut self) -> Result<(), ReportError> {
+        let pending = std::mem::replace(&mut self.pending, Batch::new(&self.dir));
+        pending.commit()?;
+        Ok(())
+    }
+
+    /// Adds `changes` to the pending operation, all or none of them, and counts the records
+    /// among them with their new contents.
+    fn stage(&mut self, changes: &[Change]) -> Result<(), ReportError> {
+        // A second change of a pending file: the first is written first, so the batch below
+        // compares the second with what the file will really hold.
+        if changes.iter().any(|change| self.pending.writes(&change.name)) {
+            self.commit()?;
+        }
+        let mut batch = Batch::new(&self.dir);
+        for change in changes {
+            batch.stage(change)?;
+        }
+        self.pending.append(batch);
         let mut records = std::mem::take(&mut self.records);
-        for path in paths {
-            records.retain(|record| &record.path != *path);
-            records.extend(scan::record_at(path)?);
+        for change in changes {
+            let path = self.dir.join(&change.name);
+            if let Some(record) = scan::record_from_text(&path, &change.contents) {
+                records.retain(|existing| existing.path != path);
+                records.push(record);
+            }
         }
         scan::sort(&mut records);
-        let force = self.force;
-        *self = RecordFolder::of(std::mem::take(&mut self.dir), records);
-        self.force = force;
+        self.set_records(records);
         Ok(())
     }
 }

@@ -294,15 +294,32 @@ pub fn record_at(path: &Path) -> Result<Option<ExistingRecord>, ReportError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(ReportError::io("read the record", path, e)),
     };
+    Ok(Some(existing(number, path, file_name, head, complete)))
+}
+
+/// The record file `path` as it will be once `text` is written there (a record staged in an
+/// operation not yet committed), or `None` if `path` is not a record file. Its head is what a
+/// scan of the written file would read.
+pub fn record_from_text(path: &Path, text: &str) -> Option<ExistingRecord> {
+    let file_name = path.file_name()?.to_str()?.to_owned();
+    let number = record_number(&file_name)?;
+    let (head, complete) = match HeadLines::default().head_end(text.as_bytes()) {
+        Some(end) => (text[..end].to_owned(), false),
+        None => (text.to_owned(), true),
+    };
+    Some(existing(number, path, file_name, head, complete))
+}
+
+fn existing(number: u32, path: &Path, file_name: String, head: String, complete: bool) -> ExistingRecord {
     let front = frontmatter::parse(&head);
-    Ok(Some(ExistingRecord {
+    ExistingRecord {
         number,
         path: path.to_path_buf(),
         file_name,
         head,
         complete,
         front,
-    }))
+    }
 }
 
 /// Records in folder order: by number, then file name.
@@ -374,6 +391,30 @@ mod tests {
         let binary = dir.path().join("0003-c.md");
         std::fs::write(&binary, b"---\n\xff\xfe\n---\n# T\n").unwrap();
         assert!(record_at(&binary).is_err());
+    }
+
+    #[test]
+    fn a_record_staged_in_memory_reads_as_the_written_file_will() {
+        let dir = tempfile::tempdir().unwrap();
+        let long_front: String = (0..2000).map(|n| format!("  k{n}: \"é{n}\"\n")).collect();
+        let texts = [
+            format!(
+                "---\nstatus: \"proposed\"\ntradeoff:\n{long_front}\n---\n\n# Title é\n\n{}",
+                "x\n".repeat(9000)
+            ),
+            "---\nstatus: \"accepted\"\n---\n\n# Last line heading\n".to_owned(),
+            "just text, no heading\n".to_owned(),
+        ];
+        for (at, text) in texts.iter().enumerate() {
+            let path = dir.path().join(format!("000{}-a.md", at + 1));
+            std::fs::write(&path, text).unwrap();
+            let staged = record_from_text(&path, text).unwrap();
+            assert_eq!(Some(staged), record_at(&path).unwrap(), "{text:.80}");
+        }
+        assert_eq!(
+            record_from_text(&dir.path().join("README.md"), "# Decision Log\n"),
+            None
+        );
     }
 
     #[test]
