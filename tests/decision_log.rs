@@ -173,7 +173,17 @@ fn a_new_record_whose_page_is_in_the_way_keeps_its_journal_until_the_next_decide
     assert!(reports.join(".tradeoff-journal").is_file());
     assert!(!reports.join("README.md").exists());
     std::fs::remove_dir_all(&page).unwrap();
-    assert!(run(project.path(), &["decide"]).status.success());
+    let output = run(project.path(), &["decide"]);
+    assert!(output.status.success());
+    // The repair is said, so the record's "up to date" that follows is not taken for a run
+    // that found nothing to do.
+    let err = stderr_of(&output);
+    assert!(
+        err.contains("completed the write an earlier run left unfinished: ")
+            && err.contains("reports/0001-sensor-ingest.html")
+            && err.contains("reports/README.md"),
+        "{err}"
+    );
     assert!(std::fs::read_to_string(&page).unwrap().contains("tradeoff-seal"));
     assert!(!reports.join(".tradeoff-journal").exists());
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
@@ -198,7 +208,13 @@ fn leftover_temporary_files_and_a_hand_edited_index_fail_check_until_decide_repa
         text.contains("reports/README.md: the decision log index does not list"),
         "{text}"
     );
-    assert!(run(project.path(), &["decide"]).status.success());
+    let output = run(project.path(), &["decide"]);
+    assert!(output.status.success());
+    let err = stderr_of(&output);
+    assert!(
+        err.contains("removed a temporary file of a write an earlier run never committed"),
+        "{err}"
+    );
     assert!(!reports.join(".tradeoff-x1y2.tmp").exists());
     assert_eq!(run(project.path(), &["check"]).status.code(), Some(0));
 }

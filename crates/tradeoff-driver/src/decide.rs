@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use tradeoff_report::{lock_folder, stage_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
+pub use crate::recovered::Recovered;
+
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
 use crate::sources::Sources;
@@ -17,8 +19,19 @@ pub struct Decided {
     pub winner: String,
 }
 
+/// What `decide` tells its caller as it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Before anything else: an operation a killed or failed earlier run left unfinished was
+    /// completed, or its temporary files removed.
+    Recovered(Recovered),
+    /// A record written (or found up to date).
+    Decided(Decided),
+}
+
 /// Writes the record of every spec of `request`, in path order, stopping at the first spec that
-/// cannot be decided; `on_decided` hears of each record once it is written. The decision log is
+/// cannot be decided; `on_progress` hears of what an interrupted run left and was repaired,
+/// then of each record once it is written. The decision log is
 /// rewritten afterwards, also after a failure so records written before it are listed, in one
 /// operation with the last record (a kill never leaves a record the log does not list).
 ///
@@ -27,11 +40,14 @@ pub struct Decided {
 pub fn decide(
     sources: &dyn Sources,
     request: &RecordsRequest,
-    on_decided: &mut dyn FnMut(&Decided),
+    on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<(), Failure> {
     let (specs, templates) = request.specs_and_templates()?;
     let existed = request.out.is_dir();
-    let (_lock, _recovery) = lock_folder(&request.out).map_err(Failure::bad_input)?;
+    let (_lock, recovery) = lock_folder(&request.out).map_err(Failure::bad_input)?;
+    if let Some(recovered) = Recovered::of(recovery) {
+        on_progress(&Progress::Recovered(recovered));
+    }
     // Scanned once and kept current as records are written: per spec, a scan of every record
     // (and a rewrite of the index) made deciding 1,000 specs take over a minute.
     let mut folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
@@ -40,7 +56,7 @@ pub fn decide(
     let trust_seals = request.trust_seals && !request.overwrite_hand_edits;
     let mut announcer = Announcer {
         staged: None,
-        on_decided,
+        on_progress,
     };
     let decided = decide_each(sources, &specs, &mut folder, &templates, trust_seals, &mut announcer);
     // A run that failed before writing anything must not leave a folder behind (removing an
@@ -62,15 +78,19 @@ pub fn decide(
 /// is written when they are.
 struct Announcer<'a> {
     staged: Option<Decided>,
-    on_decided: &'a mut dyn FnMut(&Decided),
+    on_progress: &'a mut dyn FnMut(&Progress),
 }
 
 impl Announcer<'_> {
     /// The folder's pending files were written.
     fn written(&mut self) {
         if let Some(decided) = self.staged.take() {
-            (self.on_decided)(&decided);
+            self.now(decided);
         }
+    }
+
+    fn now(&mut self, decided: Decided) {
+        (self.on_progress)(&Progress::Decided(decided));
     }
 }
 
@@ -96,7 +116,7 @@ fn decide_each(
             None
         };
         if let Some(record) = untouched {
-            (announcer.on_decided)(&Decided {
+            announcer.now(Decided {
                 outcome: WriteOutcome::Unchanged { path: record.path },
                 winner: record.winner_name,
             });

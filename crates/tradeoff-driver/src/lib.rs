@@ -25,6 +25,7 @@ pub mod import;
 mod includes;
 pub mod init;
 pub mod records;
+mod recovered;
 pub mod renumber;
 pub mod score;
 pub mod sources;

@@ -6,7 +6,17 @@ use std::process::Command;
 
 use tradeoff_report::{lock_folder, renumber as renumber_records, Moved, Templates};
 
+pub use crate::recovered::Recovered;
 use crate::Failure;
+
+/// What `renumber` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renumbered {
+    /// What an interrupted earlier run left, repaired first.
+    pub recovered: Option<Recovered>,
+    /// The records moved to new numbers.
+    pub moved: Vec<Moved>,
+}
 
 /// When git says `path` was first added (a commit timestamp), if it was committed.
 fn added_at(path: &Path) -> Option<i64> {
@@ -40,15 +50,17 @@ fn added_at(path: &Path) -> Option<i64> {
 
 /// Renumbers the records in `out` that share a number, holding the folder lock; returns what
 /// moved. `templates` render the rewritten index.
-pub fn renumber(out: &Path, templates: &Templates) -> Result<Vec<Moved>, Failure> {
+pub fn renumber(out: &Path, templates: &Templates) -> Result<Renumbered, Failure> {
     if !out.is_dir() {
         return Err(Failure::bad_input_msg(format!(
             "`{}` does not exist; there are no records to renumber",
             out.display()
         )));
     }
-    let (_lock, _recovery) = lock_folder(out).map_err(Failure::bad_input)?;
-    renumber_records(out, templates, &added_at).map_err(Failure::bad_input)
+    let (_lock, recovery) = lock_folder(out).map_err(Failure::bad_input)?;
+    let recovered = Recovered::of(recovery);
+    let moved = renumber_records(out, templates, &added_at).map_err(Failure::bad_input)?;
+    Ok(Renumbered { recovered, moved })
 }
 
 /// The templates for a records folder: `explicit`, else `templates/` beside it if present.

@@ -31,4 +31,5 @@ pub use store::{
     RecordInputs, RecordSource, Staleness, Untouched, Versions, WriteOutcome,
 };
 pub use templates::{RenderedIndex, RenderedRecord, Templates};
+pub use tradeoff_fs::journal::Recovery;
 pub use tradeoff_fs::FolderLock;

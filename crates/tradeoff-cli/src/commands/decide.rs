@@ -1,6 +1,6 @@
 //! `tradeoff decide [SPECS]`: write each spec's decision record and the decision log.
 
-use tradeoff_driver::decide::{decide, Decided};
+use tradeoff_driver::decide::{decide, Decided, Progress};
 use tradeoff_driver::{display_path, WorkingTree};
 use tradeoff_report::WriteOutcome;
 
@@ -11,7 +11,10 @@ use crate::ui::Ui;
 pub fn run(args: &DecideArgs, ui: &Ui) -> CommandResult {
     let mut request = super::records_request(&args.specs, args.out.as_deref(), args.templates.as_deref(), ui);
     request.overwrite_hand_edits = args.force;
-    decide(&WorkingTree, &request, &mut |decided| ui.status(status(decided)))?;
+    decide(&WorkingTree, &request, &mut |progress| match progress {
+        Progress::Recovered(recovered) => ui.status(super::recovered_status(recovered)),
+        Progress::Decided(decided) => ui.status(status(decided)),
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -68,3 +68,28 @@ fn records_request(
         trust_seals: true,
     }
 }
+
+/// What a run that writes records says of the repairs it made first, so a record reported "up
+/// to date" afterwards is not mistaken for one this run found untouched.
+fn recovered_status(recovered: &tradeoff_driver::decide::Recovered) -> String {
+    let mut said = Vec::new();
+    if !recovered.completed.is_empty() {
+        let files: Vec<String> = recovered
+            .completed
+            .iter()
+            .map(|p| tradeoff_driver::display_path(p))
+            .collect();
+        said.push(format!(
+            "completed the write an earlier run left unfinished: {}",
+            files.join(", ")
+        ));
+    }
+    match recovered.removed_temporaries {
+        0 => {}
+        1 => said.push("removed a temporary file of a write an earlier run never committed".to_owned()),
+        n => said.push(format!(
+            "removed {n} temporary files of writes an earlier run never committed"
+        )),
+    }
+    said.join("; ")
+}

@@ -15,7 +15,11 @@ pub fn run(args: &RenumberArgs, ui: &Ui) -> CommandResult {
             .join("reports"),
     };
     let templates = templates_for(&out, args.templates.as_deref())?;
-    let moved = renumber(&out, &templates)?;
+    let renumbered = renumber(&out, &templates)?;
+    if let Some(recovered) = &renumbered.recovered {
+        ui.status(super::recovered_status(recovered));
+    }
+    let moved = renumbered.moved;
     if moved.is_empty() {
         ui.status(format!("every record in {} has its own number", display_path(&out)));
     }
