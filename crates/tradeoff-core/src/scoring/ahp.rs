@@ -67,9 +67,12 @@ pub fn priorities(n: usize, judgments: &[PairJudgment]) -> Priorities {
             groups: 0,
         };
     }
-    let (matrix, missing_pairs, mut groups) = judgment_matrix(n, judgments);
-    let weights = principal_eigenvector(&matrix, TOLERANCE);
-    let lambda_max: f64 = multiply(&matrix, &weights).iter().sum();
+    let mut solver = Solver::default();
+    let missing_pairs = solver.build(n, judgments);
+    solver.iterate(TOLERANCE);
+    let weights = solver.w.clone();
+    solver.multiply_into_next();
+    let lambda_max: f64 = solver.next.iter().sum();
     let consistency_index = if n > 2 {
         ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
     } else {
@@ -81,7 +84,7 @@ pub fn priorities(n: usize, judgments: &[PairJudgment]) -> Priorities {
     } else {
         0.0
     };
-    let groups = groups.count();
+    let groups = solver.groups.count();
     Priorities {
         weights,
         consistency: Consistency {
@@ -97,87 +100,128 @@ pub fn priorities(n: usize, judgments: &[PairJudgment]) -> Priorities {
 
 /// The weights alone, iterated until no weight moves by more than `tolerance`: for callers that
 /// solve many perturbed judgment sets (the acceptability analysis) and need far less precision
-/// than a record shows.
+/// than a record shows. [`Solver::weights`] does the same without allocating.
 pub fn weights(n: usize, judgments: &[PairJudgment], tolerance: f64) -> Vec<f64> {
-    if n == 0 {
-        return Vec::new();
-    }
-    principal_eigenvector(&judgment_matrix(n, judgments).0, tolerance)
+    Solver::default().weights(n, judgments, tolerance).to_vec()
 }
 
-/// The reciprocal judgment matrix with Harker's diagonal for missing pairs, the number of
-/// missing pairs, and the groups the judgments link.
-fn judgment_matrix(n: usize, judgments: &[PairJudgment]) -> (Vec<Vec<f64>>, usize, Groups) {
-    let mut given: Vec<Vec<Option<f64>>> = vec![vec![None; n]; n];
-    let mut groups = Groups::new(n);
-    for j in judgments {
-        if j.more >= n || j.less >= n || j.more == j.less || !j.intensity.is_finite() || j.intensity <= 0.0 {
-            continue;
+/// The judgment matrix and the power iteration's vectors, kept between solves: the acceptability
+/// analysis solves a thousand perturbed judgment sets per spec, and allocating a matrix, its
+/// rows and a vector per iteration for each cost more than the arithmetic. Every solve does the
+/// same floating-point operations in the same order as a fresh one, so results are identical.
+#[derive(Debug, Default)]
+pub struct Solver {
+    n: usize,
+    /// The judgment given for each ordered pair (row-major, n × n).
+    given: Vec<Option<f64>>,
+    /// The reciprocal judgment matrix with Harker's diagonal (row-major, n × n).
+    matrix: Vec<f64>,
+    groups: Groups,
+    /// The current estimate, then the weights.
+    w: Vec<f64>,
+    next: Vec<f64>,
+}
+
+impl Solver {
+    /// The weights for `n` criteria from `judgments` (see [`weights`]); empty for no criteria.
+    pub fn weights(&mut self, n: usize, judgments: &[PairJudgment], tolerance: f64) -> &[f64] {
+        if n == 0 {
+            self.w.clear();
+            return &self.w;
         }
-        let x = j.intensity.clamp(MIN_INTENSITY, MAX_INTENSITY);
-        given[j.more][j.less] = Some(x);
-        given[j.less][j.more] = Some(1.0 / x);
-        groups.join(j.more, j.less);
+        self.build(n, judgments);
+        self.iterate(tolerance);
+        &self.w
     }
-    let mut matrix = vec![vec![0.0; n]; n];
-    let mut missing_pairs = 0;
-    for i in 0..n {
-        matrix[i][i] = 1.0;
-        for k in 0..n {
-            if i == k {
+
+    /// The reciprocal judgment matrix with Harker's diagonal for missing pairs, and the groups
+    /// the judgments link; returns the number of missing pairs.
+    fn build(&mut self, n: usize, judgments: &[PairJudgment]) -> usize {
+        self.n = n;
+        self.given.clear();
+        self.given.resize(n * n, None);
+        self.groups.reset(n);
+        for j in judgments {
+            if j.more >= n || j.less >= n || j.more == j.less || !j.intensity.is_finite() || j.intensity <= 0.0 {
                 continue;
             }
-            match given[i][k] {
-                Some(x) => matrix[i][k] = x,
-                None if groups.find(i) == groups.find(k) => matrix[i][i] += 1.0,
-                None => matrix[i][k] = 1.0,
+            let x = j.intensity.clamp(MIN_INTENSITY, MAX_INTENSITY);
+            self.given[j.more * n + j.less] = Some(x);
+            self.given[j.less * n + j.more] = Some(1.0 / x);
+            self.groups.join(j.more, j.less);
+        }
+        self.matrix.clear();
+        self.matrix.resize(n * n, 0.0);
+        let mut missing_pairs = 0;
+        for i in 0..n {
+            self.matrix[i * n + i] = 1.0;
+            for k in 0..n {
+                if i == k {
+                    continue;
+                }
+                match self.given[i * n + k] {
+                    Some(x) => self.matrix[i * n + k] = x,
+                    None if self.groups.find(i) == self.groups.find(k) => self.matrix[i * n + i] += 1.0,
+                    None => self.matrix[i * n + k] = 1.0,
+                }
+                if self.given[i * n + k].is_none() && i < k {
+                    missing_pairs += 1;
+                }
             }
-            if given[i][k].is_none() && i < k {
-                missing_pairs += 1;
+        }
+        missing_pairs
+    }
+
+    /// Power iteration normalised to sum 1, from the uniform vector. The matrix is positive off
+    /// the Harker zeros and irreducible (every pair is linked), so the iteration converges to
+    /// the Perron vector.
+    fn iterate(&mut self, tolerance: f64) {
+        let n = self.n;
+        self.w.clear();
+        self.w.resize(n, 1.0 / n as f64);
+        for _ in 0..MAX_ITERATIONS {
+            self.multiply_into_next();
+            let sum: f64 = self.next.iter().sum();
+            if !(sum.is_finite() && sum > 0.0) {
+                break;
+            }
+            self.next.iter_mut().for_each(|x| *x /= sum);
+            let change = self
+                .next
+                .iter()
+                .zip(&self.w)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            std::mem::swap(&mut self.w, &mut self.next);
+            if change < tolerance {
+                break;
             }
         }
     }
-    (matrix, missing_pairs, groups)
-}
 
-/// Power iteration normalised to sum 1. The matrix is positive off the Harker zeros and
-/// irreducible (every pair is linked), so the iteration converges to the Perron vector.
-fn principal_eigenvector(matrix: &[Vec<f64>], tolerance: f64) -> Vec<f64> {
-    let n = matrix.len();
-    let mut w = vec![1.0 / n as f64; n];
-    for _ in 0..MAX_ITERATIONS {
-        let mut next = multiply(matrix, &w);
-        let sum: f64 = next.iter().sum();
-        if !(sum.is_finite() && sum > 0.0) {
-            break;
-        }
-        next.iter_mut().for_each(|x| *x /= sum);
-        let change = next.iter().zip(&w).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-        w = next;
-        if change < tolerance {
-            break;
-        }
+    /// `next` = matrix × `w`.
+    fn multiply_into_next(&mut self) {
+        let n = self.n;
+        self.next.clear();
+        self.next.extend(
+            self.matrix
+                .chunks_exact(n)
+                .map(|row| row.iter().zip(&self.w).map(|(a, b)| a * b).sum::<f64>()),
+        );
     }
-    w
-}
-
-fn multiply(matrix: &[Vec<f64>], v: &[f64]) -> Vec<f64> {
-    matrix
-        .iter()
-        .map(|row| row.iter().zip(v).map(|(a, b)| a * b).sum())
-        .collect()
 }
 
 /// Union-find over criterion indices, to tell which criteria the judgments link.
+#[derive(Debug, Default)]
 struct Groups {
     parent: Vec<usize>,
 }
 
 impl Groups {
-    fn new(n: usize) -> Self {
-        Groups {
-            parent: (0..n).collect(),
-        }
+    /// `n` criteria, each in a group of its own.
+    fn reset(&mut self, n: usize) {
+        self.parent.clear();
+        self.parent.extend(0..n);
     }
 
     fn find(&mut self, mut i: usize) -> usize {
@@ -230,6 +274,25 @@ mod tests {
         assert!(result.consistency.ratio < 1e-9);
         assert_eq!(result.consistency.random_index, 0.90);
         assert_eq!((result.missing_pairs, result.groups), (0, 1));
+    }
+
+    #[test]
+    fn a_reused_solver_gives_exactly_what_a_fresh_one_does() {
+        let sets: [(usize, Vec<PairJudgment>); 4] = [
+            (3, vec![judge(0, 1, 3.0), judge(0, 2, 5.0), judge(1, 2, 2.0)]),
+            (5, vec![judge(0, 1, 2.0), judge(3, 4, 7.0)]),
+            (4, consistent(&[0.5, 0.25, 0.125, 0.125])),
+            (3, vec![judge(0, 1, 9.0), judge(1, 2, 9.0), judge(2, 0, 9.0)]),
+        ];
+        let mut solver = Solver::default();
+        for round in 0..2 {
+            for (n, judgments) in &sets {
+                let fresh = weights(*n, judgments, 1e-6);
+                let reused = solver.weights(*n, judgments, 1e-6);
+                assert_eq!(reused, &fresh[..], "round {round}, n = {n}");
+            }
+        }
+        assert!(solver.weights(0, &[], 1e-6).is_empty());
     }
 
     #[test]

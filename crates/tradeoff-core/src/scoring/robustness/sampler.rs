@@ -73,9 +73,10 @@ impl WeightDraw {
     }
 
     /// Fills `out` (one weight per column, summing to 1) with one draw.
-    pub(crate) fn draw(&self, draws: &mut Draws, scratch: &mut Vec<f64>, out: &mut [f64]) {
+    pub(crate) fn draw(&self, draws: &mut Draws, scratch: &mut Scratch, out: &mut [f64]) {
         match self {
             WeightDraw::Ordinal { levels, columns } => {
+                let scratch = &mut scratch.simplex;
                 uniform_simplex(draws, *columns, scratch);
                 scratch.sort_by(|a, b| b.total_cmp(a));
                 let mut next = 0;
@@ -97,14 +98,13 @@ impl WeightDraw {
                 column_of,
                 columns,
             } => {
-                let moved: Vec<PairJudgment> = judgments
-                    .iter()
-                    .map(|j| PairJudgment {
-                        intensity: one_step(j.intensity, draws.unit()),
-                        ..*j
-                    })
-                    .collect();
-                let weights = ahp::weights(*criteria, &moved, AHP_TOLERANCE);
+                let Scratch { moved, solver, .. } = scratch;
+                moved.clear();
+                moved.extend(judgments.iter().map(|j| PairJudgment {
+                    intensity: one_step(j.intensity, draws.unit()),
+                    ..*j
+                }));
+                let weights = solver.weights(*criteria, moved, AHP_TOLERANCE);
                 out.iter_mut().for_each(|w| *w = 0.0);
                 for (criterion, w) in weights.iter().enumerate() {
                     if let Some(Some(column)) = column_of.get(criterion) {
@@ -120,6 +120,15 @@ impl WeightDraw {
             }
         }
     }
+}
+
+/// What drawing weights needs besides the draws, kept from one draw to the next (a thousand
+/// draws per spec would otherwise allocate their vectors and judgment matrices anew).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    simplex: Vec<f64>,
+    moved: Vec<PairJudgment>,
+    solver: ahp::Solver,
 }
 
 /// A uniform point of the (n-1)-simplex: the gaps between n-1 sorted uniforms (Rubinstein 1982),
@@ -178,7 +187,7 @@ mod tests {
         let stated = [0.4, 0.2, 0.2, 0.1, 0.1];
         let draw = WeightDraw::ordinal(&stated);
         let mut draws = Draws::new(1);
-        let (mut scratch, mut out) = (Vec::new(), vec![0.0; 5]);
+        let (mut scratch, mut out) = (Scratch::default(), vec![0.0; 5]);
         let mut second_first = 0;
         for _ in 0..2_000 {
             draw.draw(&mut draws, &mut scratch, &mut out);

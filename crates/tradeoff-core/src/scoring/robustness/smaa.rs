@@ -2,7 +2,7 @@
 //! options by weighted sum each time, and count how often each option takes each of the first
 //! ranks (rank acceptability) and which weights make the winner win (central weights).
 
-use super::sampler::{Draws, WeightDraw};
+use super::sampler::{Draws, Scratch, WeightDraw};
 use super::Problem;
 
 /// How many leading ranks get an acceptability index.
@@ -32,7 +32,7 @@ pub(crate) fn run(problem: &Problem<'_>, weights: &WeightDraw, samples: usize, s
         .collect();
     let mut cells: Vec<Vec<f64>> = problem.points.to_vec();
     let mut w = vec![0.0; columns];
-    let mut scratch = Vec::with_capacity(columns);
+    let mut scratch = Scratch::default();
     let mut totals = vec![0.0; options];
     let mut top: Vec<usize> = Vec::with_capacity(ranks_kept + 1);
     for _ in 0..samples {
