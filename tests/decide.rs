@@ -194,3 +194,39 @@ fn a_run_that_fails_before_writing_anything_creates_no_folder() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
     assert!(!project.path().join("reports").exists());
 }
+
+#[test]
+fn two_specs_deciding_one_decision_are_a_diagnostic_not_a_record_rewritten_twice() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let specs = project.path().join("specs");
+    // A copy with other weights but the same `decision` id (copied and only half edited).
+    let copy = std::fs::read_to_string(specs.join("sensor-ingest.tradeoff"))
+        .unwrap()
+        .replacen("    performance high", "    performance medium", 1);
+    assert!(copy.contains("performance medium"));
+    std::fs::write(specs.join("z-copy.tradeoff"), copy).unwrap();
+
+    let output = decide(project.path());
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let err = stderr_of(&output);
+    assert!(err.contains("tradeoff::duplicate-decision"), "{err}");
+    assert!(
+        err.contains("decision `sensor-ingest` is also decided by specs/sensor-ingest.tradeoff"),
+        "{err}"
+    );
+    assert!(err.contains("z-copy.tradeoff:2:10"), "points at the id: {err}");
+    // The first spec's record is written once, and not revised from the copy.
+    let record = std::fs::read_to_string(project.path().join("reports/0001-sensor-ingest.md")).unwrap();
+    assert!(!record.contains("revision 2"), "{record}");
+
+    let check = tradeoff_in(project.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2), "{}", stdout_of(&check));
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&check)).unwrap();
+    assert_eq!(json[0]["status"], "current", "{json}");
+    assert_eq!(json[1]["spec"], "specs/z-copy.tradeoff", "{json}");
+    assert_eq!(json[1]["problems"][0]["code"], "duplicate-decision", "{json}");
+    assert_eq!(json[1]["problems"][0]["region"]["start_line"], 2, "{json}");
+}

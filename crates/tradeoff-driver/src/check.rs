@@ -1,6 +1,7 @@
 //! `check`: is every spec's committed record current with its spec, the catalog and the tool?
 //! Specs are checked in parallel; the verdicts come back in path order.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -9,6 +10,7 @@ use tradeoff_report::{check_log, check_record_in, RecordFolder, RecordInputs, St
 use crate::files::display_path;
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::sources::Sources;
+use crate::spec::{DecisionAt, LoadedSpec};
 use crate::{spec, Failure};
 
 /// The verdict on one spec.
@@ -36,13 +38,32 @@ pub enum Verdict {
 pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<SpecCheck>, Failure> {
     let (specs, templates) = request.specs_and_templates()?;
     let folder = RecordFolder::scan(&request.out).map_err(Failure::bad_input)?;
-    let mut checks: Vec<SpecCheck> = specs
+    let checked: Vec<(SpecCheck, Option<DecisionAt>)> = specs
         .par_iter()
-        .map(|spec| SpecCheck {
-            spec: display_path(spec),
-            verdict: verdict(sources, spec, &folder, &templates, request.trust_seals),
+        .map(|spec| {
+            let (verdict, decision) = verdict(sources, spec, &folder, &templates, request.trust_seals);
+            let check = SpecCheck {
+                spec: display_path(spec),
+                verdict,
+            };
+            (check, decision)
         })
         .collect();
+    // A decision decided by two specs: the first (in path order) keeps its verdict, the others
+    // fail, since `decide` would let them overwrite one record.
+    let mut deciders: HashMap<String, String> = HashMap::new();
+    let mut checks = Vec::with_capacity(checked.len());
+    for (mut check, decision) in checked {
+        if let Some(decision) = decision {
+            match deciders.get(&decision.id) {
+                Some(first) => check.verdict = Verdict::Failed(decision.duplicate_of(first)),
+                None => {
+                    deciders.insert(decision.id.clone(), check.spec.clone());
+                }
+            }
+        }
+        checks.push(check);
+    }
     let log = check_log(&request.out, &templates).map_err(Failure::bad_input)?;
     if !log.is_empty() {
         checks.push(SpecCheck {
@@ -59,12 +80,24 @@ fn verdict(
     folder: &RecordFolder,
     templates: &Templates,
     trust_seals: bool,
+) -> (Verdict, Option<DecisionAt>) {
+    match spec::load(sources, path) {
+        Ok(loaded) => (
+            loaded_verdict(&loaded, path, folder, templates, trust_seals),
+            Some(loaded.decision_at()),
+        ),
+        Err(failure) => (Verdict::Failed(failure), None),
+    }
+}
+
+fn loaded_verdict(
+    loaded: &LoadedSpec,
+    path: &Path,
+    folder: &RecordFolder,
+    templates: &Templates,
+    trust_seals: bool,
 ) -> Verdict {
-    let loaded = match spec::load(sources, path) {
-        Ok(loaded) => loaded,
-        Err(failure) => return Verdict::Failed(failure),
-    };
-    let versions = versions_of(&loaded);
+    let versions = versions_of(loaded);
     if trust_seals {
         match folder.untouched(&loaded.plan.id, &loaded.source, &versions, templates) {
             Ok(Some(_)) => return Verdict::Current,
@@ -72,7 +105,7 @@ fn verdict(
             Err(error) => return Verdict::Failed(Failure::bad_input(error)),
         }
     }
-    let evaluation = evaluation_of(&loaded);
+    let evaluation = evaluation_of(loaded);
     match check_record_in(
         folder,
         &RecordInputs {

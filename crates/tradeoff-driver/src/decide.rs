@@ -1,5 +1,6 @@
 //! `decide`: write each spec's decision record, then the decision log.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use tradeoff_report::{lock_folder, stage_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
@@ -102,11 +103,17 @@ fn decide_each(
     trust_seals: bool,
     announcer: &mut Announcer<'_>,
 ) -> Result<(), Failure> {
+    // Which spec decides each decision id: a second would rewrite the first one's record.
+    let mut deciders: HashMap<String, String> = HashMap::new();
     for spec in specs {
         // The previous record is written before this spec reads the folder.
         folder.commit().map_err(Failure::bad_input)?;
         announcer.written();
         let loaded = spec::load(sources, spec)?;
+        if let Some(first) = deciders.get(&loaded.plan.id) {
+            return Err(loaded.decision_at().duplicate_of(first));
+        }
+        deciders.insert(loaded.plan.id.clone(), loaded.display.clone());
         let versions = versions_of(&loaded);
         let untouched = if trust_seals {
             folder

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tradeoff_core::catalog::Catalog;
+use tradeoff_lang::ast::Span;
 use tradeoff_lang::{Code, Plan, Problem, SpecError, SpecFile};
 
 use crate::catalog;
@@ -21,6 +22,8 @@ pub struct LoadedSpec {
     pub plan: Plan,
     /// Shared with every other spec that includes no catalog files of its own.
     pub catalog: Arc<Catalog>,
+    /// Where the decision id is written in the spec (byte offsets), for diagnostics about it.
+    pub id_span: Span,
 }
 
 /// Reads and compiles the spec at `path`, with its catalog includes, from `sources`.
@@ -40,7 +43,46 @@ pub fn compile(sources: &dyn Sources, path: &Path, source: Source, ast: &SpecFil
         source: text,
         plan,
         catalog,
+        id_span: ast.decision.id.span,
     })
+}
+
+/// A spec's decision id, where it is written, and the spec's text: what a diagnostic about a
+/// decision decided twice needs, kept without the rest of the compiled spec.
+#[derive(Debug, Clone)]
+pub struct DecisionAt {
+    pub id: String,
+    display: String,
+    source: Arc<str>,
+    span: Span,
+}
+
+impl LoadedSpec {
+    pub fn decision_at(&self) -> DecisionAt {
+        DecisionAt {
+            id: self.plan.id.clone(),
+            display: self.display.clone(),
+            source: Arc::from(self.source.as_str()),
+            span: self.id_span,
+        }
+    }
+}
+
+impl DecisionAt {
+    /// The diagnostic for this spec when the spec `first` (as shown to users) already decides
+    /// the same decision id: the two would write one record, each run revising it from the other.
+    pub fn duplicate_of(&self, first: &str) -> Failure {
+        let problem = Problem::new(
+            Code::DuplicateDecision,
+            self.span,
+            format!("decision `{}` is also decided by {first}", self.id),
+            "this decision id",
+        )
+        .with_help(
+            "a decision has one spec and one record: give this spec its own `decision` id, or remove one of the two specs",
+        );
+        Failure::Spec(SpecError::new(&self.display, self.source.clone(), vec![problem]))
+    }
 }
 
 /// At most this many distinct catalog files per spec: includes are a handful of project files.

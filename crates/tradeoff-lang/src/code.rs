@@ -72,6 +72,7 @@ codes! {
     PairwiseRange => "pairwise-range", "A pairwise judgment is outside the AHP scale (1/9 to 9).";
     SelfComparison => "self-comparison", "A criterion is compared with itself.";
     BadInclude => "bad-include", "A catalog include is absolute, leaves the project, or cannot be read.";
+    DuplicateDecision => "duplicate-decision", "Another spec of the project decides the same decision id.";
 }
 
 impl fmt::Display for Code {
