@@ -170,6 +170,8 @@ fn a_new_record_whose_page_is_in_the_way_keeps_its_journal_until_the_next_decide
         !err.contains("still pending"),
         "only the first failure is reported: {err}"
     );
+    // Not said to be written: its page never reached its place.
+    assert!(!err.contains("wrote "), "{err}");
     assert!(reports.join(".tradeoff-journal").is_file());
     assert!(!reports.join("README.md").exists());
     std::fs::remove_dir_all(&page).unwrap();
@@ -720,10 +722,39 @@ fn renumber_moves_the_record_added_later_and_updates_the_links_to_it() {
     );
     let check = run(left.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout_of(&check));
+    // A temporary file a killed run left: removed first, and said.
+    std::fs::write(left.path().join("reports/.tradeoff-k1.tmp"), "half a page").unwrap();
     let again = run(left.path(), &["renumber"]);
+    let err = stderr_of(&again);
     assert!(
-        stderr_of(&again).contains("every record in reports has its own number"),
-        "{}",
-        stderr_of(&again)
+        err.contains("removed a temporary file of a write an earlier run never committed"),
+        "{err}"
     );
+    assert!(err.contains("every record in reports has its own number"), "{err}");
+    assert!(!left.path().join("reports/.tradeoff-k1.tmp").exists());
+}
+
+#[test]
+fn a_record_is_still_written_when_the_decision_log_cannot_be_rendered() {
+    let project = project_with(&["sensor-ingest.tradeoff"]);
+    let templates = project.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    // Valid syntax, so it compiles; an undefined value fails only when it is rendered.
+    std::fs::write(templates.join("index.md.j2"), "# Log\n{{ no_such_value }}\n").unwrap();
+    let output = run(project.path(), &["decide"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let err = stderr_of(&output);
+    assert!(err.contains("index.md.j2"), "{err}");
+    assert!(err.contains("wrote reports/0001-sensor-ingest.md"), "{err}");
+    let reports = project.path().join("reports");
+    assert!(reports.join("0001-sensor-ingest.md").is_file());
+    assert!(reports.join("0001-sensor-ingest.html").is_file());
+    assert!(!reports.join("README.md").exists() && !reports.join("index.html").exists());
+    assert!(!reports.join(".tradeoff-journal").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -1,7 +1,6 @@
 //! `check`: is every spec's committed record current with its spec, the catalog and the tool?
 //! Specs are checked in parallel; the verdicts come back in path order.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -10,7 +9,7 @@ use tradeoff_report::{check_log, check_record_in, RecordFolder, RecordInputs, St
 use crate::files::display_path;
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::sources::Sources;
-use crate::spec::{DecisionAt, LoadedSpec};
+use crate::spec::{Deciders, DecisionAt, LoadedSpec};
 use crate::{spec, Failure};
 
 /// The verdict on one spec.
@@ -51,16 +50,11 @@ pub fn check(sources: &dyn Sources, request: &RecordsRequest) -> Result<Vec<Spec
         .collect();
     // A decision decided by two specs: the first (in path order) keeps its verdict, the others
     // fail, since `decide` would let them overwrite one record.
-    let mut deciders: HashMap<String, String> = HashMap::new();
+    let mut deciders = Deciders::default();
     let mut checks = Vec::with_capacity(checked.len());
     for (mut check, decision) in checked {
-        if let Some(decision) = decision {
-            match deciders.get(&decision.id) {
-                Some(first) => check.verdict = Verdict::Failed(decision.duplicate_of(first)),
-                None => {
-                    deciders.insert(decision.id.clone(), check.spec.clone());
-                }
-            }
+        if let Some(Err(duplicate)) = decision.map(|decision| deciders.claim(decision)) {
+            check.verdict = Verdict::Failed(duplicate);
         }
         checks.push(check);
     }

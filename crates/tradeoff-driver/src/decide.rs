@@ -1,16 +1,14 @@
 //! `decide`: write each spec's decision record, then the decision log.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use tradeoff_report::{lock_folder, stage_record_in, RecordFolder, RecordInputs, Templates, WriteOutcome};
 
-pub use crate::recovered::Recovered;
-
 use crate::records::{evaluation_of, recorded_spec_path, versions_of, RecordsRequest};
 use crate::score::no_survivors;
 use crate::sources::Sources;
-use crate::{spec, Failure};
+use crate::spec::Deciders;
+use crate::{spec, Failure, Recovered};
 
 /// One record written (or found up to date).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +29,10 @@ pub enum Progress {
 }
 
 /// Writes the record of every spec of `request`, in path order, stopping at the first spec that
-/// cannot be decided; `on_progress` hears of what an interrupted run left and was repaired,
-/// then of each record once it is written. The decision log is
-/// rewritten afterwards, also after a failure so records written before it are listed, in one
-/// operation with the last record (a kill never leaves a record the log does not list).
+/// cannot be decided; `on_progress` hears of what an earlier run left and was repaired, then of
+/// each record once it is written. The decision log is rewritten afterwards, also after a
+/// failure so records written before it are listed, in one operation with the last record (a
+/// kill never leaves a record the log does not list).
 ///
 /// The whole run holds the folder lock, and starts by completing whatever operation a killed
 /// run left unfinished.
@@ -103,17 +101,13 @@ fn decide_each(
     trust_seals: bool,
     announcer: &mut Announcer<'_>,
 ) -> Result<(), Failure> {
-    // Which spec decides each decision id: a second would rewrite the first one's record.
-    let mut deciders: HashMap<String, String> = HashMap::new();
+    let mut deciders = Deciders::default();
     for spec in specs {
         // The previous record is written before this spec reads the folder.
         folder.commit().map_err(Failure::bad_input)?;
         announcer.written();
         let loaded = spec::load(sources, spec)?;
-        if let Some(first) = deciders.get(&loaded.plan.id) {
-            return Err(loaded.decision_at().duplicate_of(first));
-        }
-        deciders.insert(loaded.plan.id.clone(), loaded.display.clone());
+        deciders.claim(loaded.decision_at())?;
         let versions = versions_of(&loaded);
         let untouched = if trust_seals {
             folder

@@ -35,5 +35,6 @@ pub use buffers::{Buffers, NoFiles};
 pub use failure::Failure;
 pub use files::{collect_specs, discover_root, display_path, MAX_INPUT_BYTES};
 pub use records::RecordsRequest;
+pub use recovered::Recovered;
 pub use sources::{GitRevision, Source, Sources, WorkingTree};
 pub use spec::LoadedSpec;

@@ -6,8 +6,7 @@ use std::process::Command;
 
 use tradeoff_report::{lock_folder, renumber as renumber_records, Moved, Templates};
 
-pub use crate::recovered::Recovered;
-use crate::Failure;
+use crate::{Failure, Recovered};
 
 /// What `renumber` did.
 #[derive(Debug, Clone, PartialEq, Eq)]

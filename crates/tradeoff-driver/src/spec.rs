@@ -1,6 +1,7 @@
 //! From a spec path to a plan and the catalog it is scored against: read → parse → load the
 //! catalog files it includes → compile. Every text comes from a [`Sources`].
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -51,7 +52,7 @@ pub fn compile(sources: &dyn Sources, path: &Path, source: Source, ast: &SpecFil
 /// decision decided twice needs, kept without the rest of the compiled spec.
 #[derive(Debug, Clone)]
 pub struct DecisionAt {
-    pub id: String,
+    id: String,
     display: String,
     source: Arc<str>,
     span: Span,
@@ -68,10 +69,27 @@ impl LoadedSpec {
     }
 }
 
+/// Which spec decides each decision id, as specs are taken in path order: a second spec with
+/// the same id would write the first one's record, each run revising it from the other.
+#[derive(Debug, Default)]
+pub struct Deciders(HashMap<String, String>);
+
+impl Deciders {
+    /// Records that `decision`'s spec decides its id; a `duplicate-decision` diagnostic at the
+    /// id if a spec taken before already does.
+    pub fn claim(&mut self, decision: DecisionAt) -> Result<(), Failure> {
+        if let Some(first) = self.0.get(&decision.id) {
+            return Err(decision.duplicate_of(first));
+        }
+        self.0.insert(decision.id, decision.display);
+        Ok(())
+    }
+}
+
 impl DecisionAt {
     /// The diagnostic for this spec when the spec `first` (as shown to users) already decides
-    /// the same decision id: the two would write one record, each run revising it from the other.
-    pub fn duplicate_of(&self, first: &str) -> Failure {
+    /// the same decision id.
+    fn duplicate_of(&self, first: &str) -> Failure {
         let problem = Problem::new(
             Code::DuplicateDecision,
             self.span,

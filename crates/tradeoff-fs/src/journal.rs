@@ -2,9 +2,11 @@
 //! HTML, a supersede that also marks the old record, the two files of the index): a redo
 //! journal.
 //!
-//! 1. Every new content is written to a temporary file beside its target and flushed to disk.
-//!    Each byte is written once (the journal holds names and hashes, not contents): on a slow
-//!    disk the flush of a record's 150 KB costs more than all the rest of `decide`.
+//! 1. Every new content is written to a temporary file beside its target as soon as it is
+//!    staged ([`Batch::stage`], its write-back started), and all of them are flushed to disk when
+//!    the operation commits. Each byte is written once (the journal holds names and hashes, not
+//!    contents): on a slow disk the flush of a record's 150 KB costs more than all the rest of
+//!    `decide`.
 //! 2. `.tradeoff-journal` is written (atomically, so it is complete or absent): for each file,
 //!    the temporary file to rename and the SHA-256 of what it holds, then the files to remove.
 //!    Its presence is the commit point.
@@ -21,8 +23,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
+use crate::hash::sha256_hex;
 use crate::{fault, is_temporary, sync_dir, write, Staged, WriteError};
 
 /// The journal's file name in the folder it guards.
@@ -78,10 +79,6 @@ impl Operation {
 /// Whether `name` is a plain file name, so a journal can never write outside its folder.
 fn plain_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\n', '\0']) && name != JOURNAL
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 fn encode(renames: &[Rename], removals: &[Removal]) -> String {
@@ -251,13 +248,15 @@ impl Batch {
         }
     }
 
-    /// Adds everything `other` stages and removes, after what this batch already holds.
+    /// Adds everything `other` stages and removes, after what this batch already holds (a
+    /// caller that must add several changes all or none stages them in a batch of their own,
+    /// then appends it). `other` compared its files with the folder as it is on disk, so it
+    /// must not change a file this batch writes: its change would replace this batch's, but a
+    /// change it skipped (the file already held that) would not.
     pub fn append(&mut self, other: Batch) {
         debug_assert_eq!(self.dir, other.dir);
-        for (file, rename) in other.staged {
-            self.staged.retain(|(_, earlier)| earlier.target != rename.target);
-            self.staged.push((file, rename));
-        }
+        debug_assert!(other.staged.iter().all(|(_, rename)| !self.writes(&rename.target)));
+        self.staged.extend(other.staged);
         self.removals.extend(other.removals);
     }
 
@@ -290,12 +289,8 @@ impl Batch {
             file.flush()?;
         }
         if staged.len() == 1 && removals.is_empty() {
-            let (file, rename) = staged.into_iter().next().expect("one staged file");
-            let target = dir.join(&rename.target);
-            file.replace()?;
-            crate::sync_dir(&target)?;
-            fault::step();
-            return Ok(());
+            let (file, _) = staged.into_iter().next().expect("one staged file");
+            return file.put_in_place();
         }
         let (files, renames): (Vec<Staged>, Vec<Rename>) = staged.into_iter().unzip();
         // Until the journal exists, dropping the staged files (on an error) removes them.
@@ -630,9 +625,9 @@ mod tests {
         let mut batch = Batch::new(dir.path());
         batch.stage(&change("a", "first")).unwrap();
         batch.stage(&change("same", "kept")).unwrap();
+        batch.stage(&change("a", "second")).unwrap();
         let mut later = Batch::new(dir.path());
         later.stage(&change("b", "2")).unwrap();
-        later.stage(&change("a", "second")).unwrap();
         batch.append(later);
         assert!(batch.writes("a") && batch.writes("b") && !batch.writes("same"));
         // Staged, not written: only temporary files (one per file, the replaced one removed).

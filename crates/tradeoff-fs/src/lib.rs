@@ -2,12 +2,14 @@
 //! the old file or the new one, never half of either) and keeping the permissions the file had.
 //! Records, the decision log and formatted specs are all written through it. It also owns the
 //! two things that make several writes one operation: the folder lock ([`FolderLock`]) and the
-//! redo journal ([`journal`]), and the crash-test hook ([`fault`]).
+//! redo journal ([`journal`]), and the crash-test hook ([`fault`]); and the content hash the
+//! journal names files by ([`hash`]), which records are sealed with too.
 //!
 //! It must not know what it writes: no formats parsed, nothing printed; the only names it
 //! chooses are its own (`.tradeoff-*.tmp`, `.tradeoff-journal`, `.tradeoff.lock`).
 
 pub mod fault;
+pub mod hash;
 pub mod journal;
 mod lock;
 mod writeback;
@@ -59,15 +61,11 @@ fn failed<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Erro
 /// rename stays on one file system). An existing file keeps its permissions; a new one is
 /// readable by everyone (0644 before the umask), as a document meant to be read.
 pub fn write(path: &Path, contents: &str) -> Result<(), WriteError> {
-    stage(path, contents)?.replace()?;
-    sync_dir(path)?;
-    fault::step();
-    Ok(())
+    stage(path, contents)?.put_in_place()
 }
 
 /// A file's new contents in a temporary file beside it (durable once flushed), not yet in its
-/// place. Dropped
-/// unplaced, the temporary file is removed.
+/// place. Dropped unplaced, the temporary file is removed.
 pub(crate) struct Staged {
     path: PathBuf,
     file: tempfile::NamedTempFile,
@@ -89,6 +87,16 @@ impl Staged {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default()
+    }
+
+    /// Renames the temporary file over the file it replaces and flushes the folder: the
+    /// replacement of one file, complete and durable.
+    pub(crate) fn put_in_place(self) -> Result<(), WriteError> {
+        let path = self.path.clone();
+        self.replace()?;
+        sync_dir(&path)?;
+        fault::step();
+        Ok(())
     }
 
     /// Waits until the new contents are on disk.

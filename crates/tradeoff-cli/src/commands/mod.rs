@@ -71,7 +71,7 @@ fn records_request(
 
 /// What a run that writes records says of the repairs it made first, so a record reported "up
 /// to date" afterwards is not mistaken for one this run found untouched.
-fn recovered_status(recovered: &tradeoff_driver::decide::Recovered) -> String {
+fn recovered_status(recovered: &tradeoff_driver::Recovered) -> String {
     let mut said = Vec::new();
     if !recovered.completed.is_empty() {
         let files: Vec<String> = recovered

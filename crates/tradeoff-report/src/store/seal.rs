@@ -16,6 +16,8 @@
 //! so the seal adds one line to a review diff.
 
 use sha2::{Digest, Sha256};
+use tradeoff_fs::hash::hex;
+pub use tradeoff_fs::hash::sha256_hex;
 
 use super::notes;
 use crate::frontmatter::FrontMatter;
@@ -29,20 +31,6 @@ const OUR_MAP: &str = "tradeoff:\n";
 /// The page's seal line starts so, and goes right after the line that opens the page's head.
 const PAGE_SEAL: &str = "<meta name=\"tradeoff-seal\" content=\"";
 const PAGE_HEAD: &str = "<head>\n";
-
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(digest: &[u8]) -> String {
-    let mut hex = String::with_capacity(2 * digest.len());
-    for &byte in digest {
-        hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-        hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
-    }
-    hex
-}
 
 /// SHA-256 of `page` without the bytes `seal_line` (its seal line).
 fn page_hash_without(page: &str, seal_line: std::ops::Range<usize>) -> String {
